@@ -1,0 +1,25 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { Deps } from './context';
+import { AppError } from './errors';
+import { errorHandler } from './middleware/errorHandler';
+import { routers } from './routes';
+import { webApp } from './routes/web';
+
+// The Koa app: envelope and errors first, then JSON body parsing, the API, then the web app.
+export function createApp(deps: Deps): Koa {
+  const app = new Koa({ proxy: true });
+  app.context.deps = deps;
+  app.use(errorHandler);
+  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' });
+  app.use(async (ctx, next) => {
+    // A body that is not JSON is the client's mistake: 400, not 500.
+    try { await parse(ctx, async () => {}); } catch (err) {
+      throw new AppError('BAD_REQUEST', `request body is not valid JSON: ${(err as Error).message}`);
+    }
+    await next();
+  });
+  for (const r of routers) app.use(r.routes()).use(r.allowedMethods());
+  if (deps.webDistDir) app.use(webApp(deps.webDistDir));
+  return app;
+}
