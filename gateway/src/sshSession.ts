@@ -41,6 +41,7 @@ export class SshSession {
   private readonly client = new Client();
   private stream: ClientChannel | null = null;
   private recorder: CastRecorder | null = null;
+  private recorderCreating: Promise<unknown> | null = null;
   private readonly openedAt = new Date();
   private startReported = false;
   private ready = false;
@@ -110,12 +111,13 @@ export class SshSession {
   private async openShell(): Promise<void> {
     const path = castPath(this.deps.recordingsDir, this.id, new Date());
     try {
-      this.recorder = await CastRecorder.create(path, {
+      this.recorderCreating = CastRecorder.create(path, {
         cols: this.cols, rows: this.rows,
         title: `${this.ticket.target.username}@${this.ticket.target.host}`,
         onDrain: () => this.resume(PAUSED_BY_RECORDING),
         onError: (err) => this.deps.logger.error({ session_id: this.id, err: err.message }, 'recording write failed'),
       });
+      this.recorder = (await this.recorderCreating) as CastRecorder;
     } catch (err) {
       this.deps.logger.error({ session_id: this.id, err: (err as Error).message }, 'cannot create recording');
       this.finish(Outcomes.recordingUnavailable());
@@ -210,6 +212,8 @@ export class SshSession {
   }
 
   private async wrapUp(outcome: Outcome): Promise<void> {
+    // Ended while the file was being created: wait for it so it is closed too.
+    await this.recorderCreating?.catch(() => undefined);
     const recordingSize = this.recorder ? await this.recorder.close() : 0;
     const { reporter } = this.deps;
     if (!this.startReported) {

@@ -7,7 +7,7 @@ import { createLogger } from '@remotegpu/common/logger';
 import { createStore, type Store } from '@remotegpu/common/store';
 import { parseEnv } from '@remotegpu/control/env';
 import { startControl, type ControlHandle } from '@remotegpu/control/server';
-const { startGateway } = await import('@remotegpu/gateway/server' as string).catch(() => ({ startGateway: null as any }));
+import { startGateway } from '@remotegpu/gateway/server';
 import { createFreshDatabase, REDIS_URL } from './db';
 
 export interface Stack {

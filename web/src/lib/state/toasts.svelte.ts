@@ -10,7 +10,7 @@ class Toasts {
   items = $state<Toast[]>([]);
   private seq = 0;
 
-  push(kind: Toast['kind'], text: string, ms = kind === 'error' ? 6000 : 3500): void {
+  push(kind: Toast['kind'], text: string, ms = kind === 'error' ? 6000 : 3000): void {
     const id = ++this.seq;
     this.items.push({ id, kind, text });
     setTimeout(() => this.dismiss(id), ms);

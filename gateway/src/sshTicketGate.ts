@@ -1,0 +1,66 @@
+import { isIP } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { Codes } from '@remotegpu/common/codes';
+import { redeemTicket, type SshTicket } from '@remotegpu/common/ticket';
+import type { Store } from '@remotegpu/common/store';
+
+// Decides, before any WebSocket upgrade, whether a `/ws/ssh?ticket=...` handshake
+// may proceed: the ticket must open under our key, be unexpired and unused (it is
+// burnt here), and describe a target we can safely use. A refusal is an HTTP
+// status plus an envelope; the ticket itself is never logged.
+
+const MAX_TICKET_CHARS = 16 * 1024;
+
+// Session ids become file names: nothing that could climb out of RECORDINGS_DIR.
+const sessionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+
+const ticketShape = z.object({
+  kind: z.literal('ssh'),
+  session_id: sessionId,
+  target: z.object({
+    host: z.string().min(1).max(255),
+    port: z.number().int().min(1).max(65535),
+    username: z.string().min(1).max(255),
+    password: z.string().max(4096).optional(),
+    private_key: z.string().max(32 * 1024).optional(),
+  }).refine((t) => t.password !== undefined || t.private_key !== undefined, 'no credentials'),
+});
+
+export type GateResult =
+  | { ok: true; ticket: SshTicket }
+  | { ok: false; status: number; code: number; msg: string };
+
+function refused(status: number, code: number, msg: string): GateResult {
+  return { ok: false, status, code, msg };
+}
+
+export async function admitSshTicket(req: IncomingMessage, ticketKey: Buffer, store: Store): Promise<GateResult> {
+  const sealed = new URL(req.url ?? '/', 'http://gateway').searchParams.get('ticket');
+  if (!sealed || sealed.length > MAX_TICKET_CHARS) {
+    return refused(401, Codes.TOKEN_INVALID.code, 'ticket missing or invalid');
+  }
+  let result;
+  try {
+    result = await redeemTicket(ticketKey, store, sealed);
+  } catch {
+    return refused(503, Codes.UNAVAILABLE.code, 'session store unavailable');
+  }
+  if (!result.ok) {
+    if (result.reason === 'expired') return refused(401, Codes.TOKEN_EXPIRED.code, 'ticket expired');
+    if (result.reason === 'used') return refused(401, Codes.TOKEN_INVALID.code, 'ticket already used');
+    return refused(401, Codes.TOKEN_INVALID.code, 'ticket missing or invalid');
+  }
+  if (!ticketShape.safeParse(result.ticket).success) {
+    return refused(401, Codes.TOKEN_INVALID.code, 'ticket missing or invalid');
+  }
+  return { ok: true, ticket: result.ticket };
+}
+
+/** The browser's address: the first X-Forwarded-For hop if it is an IP, else the peer. */
+export function clientIpOf(req: IncomingMessage): string | null {
+  const xff = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(xff) ? xff[0] : xff)?.split(',')[0]?.trim();
+  if (first && isIP(first)) return first;
+  return req.socket.remoteAddress ?? null;
+}

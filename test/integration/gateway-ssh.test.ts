@@ -1,0 +1,367 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import WebSocket from 'ws';
+import { deriveKeys, type Keys } from '@remotegpu/common/keys';
+import { createLogger } from '@remotegpu/common/logger';
+import { TERMINATE_CHANNEL, verifyInternal, SIGNATURE_HEADER, type SessionEvent } from '@remotegpu/common/internal';
+import { MemoryStore } from '@remotegpu/common/store';
+import { sealTicket, type SshTicket } from '@remotegpu/common/ticket';
+import { startGateway, type Gateway } from '@remotegpu/gateway/server';
+import { startSshd, type TestSshd } from '../helpers/sshd';
+
+// The SSH web terminal end to end: a real OpenSSH sshd, the real gateway, a `ws`
+// client playing the browser, and a test double standing in for control's
+// internal session-events endpoint.
+
+const run = promisify(execFile);
+
+// Test double for control's POST /api/v1/internal/sessions/:id/events: checks the
+// signature like control must, and records what arrived per session.
+class ControlReportsDouble {
+  readonly events = new Map<string, SessionEvent[]>();
+  badSignatures = 0;
+  private waiters: Array<() => void> = [];
+  private server = http.createServer((req, res) => {
+    const m = /^\/api\/v1\/internal\/sessions\/([^/]+)\/events$/.exec(req.url ?? '');
+    let body = '';
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => {
+      if (req.method === 'GET' && req.url === '/healthz') { res.end('{"code":0}'); return; }
+      if (!m || req.method !== 'POST') { res.writeHead(404).end(); return; }
+      if (!verifyInternal(this.keys.internal, body, req.headers[SIGNATURE_HEADER] as string)) {
+        this.badSignatures++;
+        res.writeHead(401).end();
+        return;
+      }
+      const list = this.events.get(m[1]) ?? [];
+      list.push(JSON.parse(body));
+      this.events.set(m[1], list);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"msg":"ok","data":null}');
+      for (const w of this.waiters.splice(0)) w();
+    });
+  });
+  constructor(private readonly keys: Keys) {}
+  async listen(): Promise<string> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    return `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+  }
+  async endOf(sessionId: string, timeoutMs = 10_000): Promise<Extract<SessionEvent, { type: 'end' }>> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const end = this.events.get(sessionId)?.find((e) => e.type === 'end');
+      if (end) return end as Extract<SessionEvent, { type: 'end' }>;
+      if (Date.now() > until) throw new Error(`no end report for ${sessionId}`);
+      await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 200); });
+    }
+  }
+  close() { this.server.closeAllConnections(); return new Promise((r) => this.server.close(r)); }
+}
+
+// The browser's side of one terminal.
+class TerminalClient {
+  output = Buffer.alloc(0);
+  readonly texts: Array<Record<string, unknown>> = [];
+  closed: Promise<{ code: number; reason: string }>;
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (isBinary) this.output = Buffer.concat([this.output, data]);
+      else this.texts.push(JSON.parse(data.toString()));
+    });
+    this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  }
+  get text() { return this.output.toString('utf8'); }
+  type(s: string) { this.ws.send(Buffer.from(s, 'utf8')); }
+  resize(cols: number, rows: number) { this.ws.send(JSON.stringify({ type: 'resize', cols, rows })); }
+  async waitFor(pattern: RegExp | string, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    const hit = () => (typeof pattern === 'string' ? this.text.includes(pattern) : pattern.test(this.text));
+    while (!hit()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; got: ${JSON.stringify(this.text.slice(-500))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  async waitForText(type: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const m = this.texts.find((t) => t.type === type);
+      if (m) return m;
+      if (Date.now() > until) throw new Error(`no ${type} message; got ${JSON.stringify(this.texts)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+describe('gateway: SSH web terminal (real sshd)', function () {
+  this.timeout(60_000);
+  const keys = deriveKeys('gateway-ssh-test-secret-0123456789');
+  let sshd: TestSshd;
+  let control: ControlReportsDouble;
+  let store: MemoryStore;
+  let gateway: Gateway;
+  let recordingsDir: string;
+  let base: string;
+  let controlUrl: string;
+
+  before(async () => {
+    sshd = await startSshd();
+    control = new ControlReportsDouble(keys);
+    controlUrl = await control.listen();
+    store = new MemoryStore();
+    recordingsDir = await mkdtemp(join(tmpdir(), 'rg-recordings-'));
+    gateway = await startGateway({
+      port: 0, host: '127.0.0.1', controlUrl, store, keys, recordingsDir,
+      logger: createLogger('gateway-test', process.env.LOG_LEVEL ?? 'silent'),
+    });
+    base = `ws://127.0.0.1:${gateway.port}`;
+  });
+
+  after(async () => {
+    await gateway?.close();
+    await control?.close();
+    await store?.close();
+    await sshd?.stop();
+    if (recordingsDir) await rm(recordingsDir, { recursive: true, force: true });
+  });
+
+  function ticketFor(target: Partial<SshTicket['target']> = {}, now = Date.now()) {
+    const sessionId = randomUUID();
+    const ticket = sealTicket(keys.ticket, {
+      kind: 'ssh', session_id: sessionId, user_id: 7, username: 'alice', machine_id: 3,
+      target: { host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password, ...target },
+    }, now);
+    return { sessionId, ticket };
+  }
+
+  function connect(ticket: string, headers: Record<string, string> = {}): Promise<TerminalClient> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${base}/ws/ssh?ticket=${encodeURIComponent(ticket)}`, { headers });
+      const client = new TerminalClient(ws);
+      ws.once('open', () => resolve(client));
+      ws.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (d) => { body += d; });
+        res.on('end', () => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode, body: JSON.parse(body) })));
+      });
+      ws.once('error', reject);
+    });
+  }
+
+  async function openTerminal(target: Partial<SshTicket['target']> = {}) {
+    const { sessionId, ticket } = ticketFor(target);
+    const term = await connect(ticket, { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' });
+    await term.waitForText('ready');
+    term.resize(100, 30);
+    return { sessionId, term };
+  }
+
+  async function refusal(ticket: string): Promise<{ status: number; body: { code: number; msg: string } }> {
+    try {
+      const t = await connect(ticket);
+      t.ws.close();
+    } catch (err) {
+      return err as { status: number; body: { code: number; msg: string } };
+    }
+    throw new Error('handshake was accepted');
+  }
+
+  it('opens a shell, carries UTF-8 both ways, records it and reports start and end', async () => {
+    const { sessionId, term } = await openTerminal();
+    term.type('echo 你好 $((6*7))\n');
+    await term.waitFor('你好 42');
+    term.type("printf '\\e[31mred\\e[0m\\n'\n");
+    await term.waitFor('\x1b[31mred\x1b[0m');
+    term.type('exit\n');
+    const closed = await term.closed;
+    assert.equal(closed.code, 4000);
+    assert.match(String(term.texts.at(-1)?.reason), /shell exited with code 0/);
+
+    const end = await control.endOf(sessionId);
+    const [start] = control.events.get(sessionId)!;
+    assert.equal(start.type, 'start');
+    assert.equal(control.badSignatures, 0);
+    if (start.type !== 'start') return;
+    assert.equal(start.client_ip, '203.0.113.9');
+    assert.equal(end.status, 'closed');
+    assert.ok(end.bytes_in > 20 && end.bytes_out > 20, `bytes ${end.bytes_in}/${end.bytes_out}`);
+
+    const d = new Date();
+    const expected = join(recordingsDir, String(d.getUTCFullYear()), String(d.getUTCMonth() + 1).padStart(2, '0'),
+      String(d.getUTCDate()).padStart(2, '0'), `${sessionId}.cast`);
+    assert.equal(start.recording_path, expected);
+    const st = await stat(expected);
+    assert.equal(st.mode & 0o777, 0o640);
+    assert.equal((await stat(join(expected, '..'))).mode & 0o777, 0o750);
+    assert.equal(st.size, end.recording_size);
+
+    const lines = (await readFile(expected, 'utf8')).trimEnd().split('\n');
+    const header = JSON.parse(lines[0]);
+    assert.equal(header.version, 2);
+    assert.equal(header.width, 100); // the page's first resize, not the 80x24 default
+    assert.equal(header.height, 30);
+    assert.equal(header.env.TERM, 'xterm-256color');
+    assert.equal(typeof header.timestamp, 'number');
+    let out = '';
+    let last = 0;
+    for (const line of lines.slice(1)) {
+      const ev = JSON.parse(line);
+      assert.ok(Array.isArray(ev) && ev.length === 3, line);
+      assert.equal(typeof ev[0], 'number');
+      assert.ok(ev[0] >= last, 'times never go back');
+      last = ev[0];
+      assert.ok(ev[1] === 'o' || ev[1] === 'r', `event kind ${ev[1]}`);
+      assert.equal(typeof ev[2], 'string');
+      if (ev[1] === 'o') out += ev[2];
+    }
+    assert.ok(out.includes('你好 42'));
+    assert.ok(out.includes('\x1b[31mred'));
+    assert.ok(!out.includes('\uFFFD'), 'no broken characters');
+
+    const asciinema = await run('asciinema', ['--version']).then(() => true, () => false);
+    if (asciinema) {
+      // asciinema cat insists on a terminal: give it one with script(1).
+      const { stdout } = await run('script', ['-qec', `asciinema cat ${expected}`, '/dev/null'],
+        { env: { ...process.env, LANG: 'C.UTF-8' } });
+      assert.ok(stdout.includes('你好 42'));
+    }
+  });
+
+  it('logs in with a private key too', async () => {
+    const { term } = await openTerminal({ password: undefined, private_key: sshd.privateKey });
+    term.type('echo key-$((1+1))\n');
+    await term.waitFor('key-2');
+    term.ws.close();
+  });
+
+  it('resizes the terminal on the machine and records the resize', async () => {
+    const { sessionId, term } = await openTerminal();
+    term.resize(120, 40);
+    await new Promise((r) => setTimeout(r, 100));
+    term.type('stty size\n');
+    await term.waitFor(/40 120/);
+    for (const bad of [{ cols: 0, rows: 10 }, { cols: 10.5, rows: 10 }, { cols: 1001, rows: 10 }, { cols: '80', rows: 24 }]) {
+      term.ws.send(JSON.stringify({ type: 'resize', ...bad }));
+    }
+    term.ws.send('not json');
+    term.type('stty size\n');
+    await term.waitFor(/40 120[\s\S]*40 120/); // bad resizes ignored, session alive
+    term.ws.close();
+    const end = await control.endOf(sessionId);
+    const start = control.events.get(sessionId)![0] as Extract<SessionEvent, { type: 'start' }>;
+    const text = await readFile(start.recording_path, 'utf8');
+    assert.ok(text.includes('"r","120x40"'));
+    assert.equal(Buffer.byteLength(text), end.recording_size);
+  });
+
+  it('streams a busy full-screen program', async () => {
+    const { term } = await openTerminal();
+    term.type('top -b -d 0.2\n');
+    await term.waitFor(/(top - [\s\S]*){5}/, 15_000);
+    term.type('\x03');
+    term.ws.close();
+  });
+
+  it('ends the SSH session as soon as the browser closes', async () => {
+    const before = new Set(await sshd.userProcesses());
+    const { sessionId, term } = await openTerminal();
+    term.type('echo $$\n');
+    await term.waitFor(/^\d+\r?$/m);
+    const during = (await sshd.userProcesses()).filter((p) => !before.has(p));
+    assert.ok(during.length >= 1, 'the session has processes on the machine');
+    term.ws.close();
+    const end = await control.endOf(sessionId);
+    assert.equal(end.status, 'closed');
+    assert.equal(end.reason, 'browser closed the terminal');
+    const until = Date.now() + 5000;
+    let left = during;
+    while (left.length && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = new Set(await sshd.userProcesses());
+      left = during.filter((p) => now.has(p));
+    }
+    assert.deepEqual(left, [], 'the shell and its sshd child are gone');
+  });
+
+  it('refuses a used, expired or garbled ticket with 401 before upgrading', async () => {
+    const { ticket } = ticketFor();
+    const t = await connect(ticket);
+    const again = await refusal(ticket);
+    assert.equal(again.status, 401);
+    assert.equal(again.body.msg, 'ticket already used');
+    t.ws.close();
+
+    const expired = await refusal(ticketFor({}, Date.now() - 120_000).ticket);
+    assert.equal(expired.status, 401);
+    assert.equal(expired.body.code, 1004);
+    for (const bad of ['garbled', ticket.slice(0, -4) + 'AAAA', '']) {
+      const r = await refusal(bad);
+      assert.equal(r.status, 401);
+      assert.equal(r.body.msg, 'ticket missing or invalid');
+    }
+    const foreign = sealTicket(deriveKeys('another-secret-entirely-123456').ticket, {
+      kind: 'ssh', session_id: randomUUID(), user_id: 1, username: 'x', machine_id: 1,
+      target: { host: '127.0.0.1', port: sshd.port, username: 'x', password: 'y' },
+    });
+    assert.equal((await refusal(foreign)).status, 401);
+    const escape = sealTicket(keys.ticket, {
+      kind: 'ssh', session_id: '../../etc/x', user_id: 1, username: 'x', machine_id: 1,
+      target: { host: '127.0.0.1', port: sshd.port, username: 'x', password: 'y' },
+    });
+    assert.equal((await refusal(escape)).status, 401);
+  });
+
+  it('closes with 4003 and reports failed when the machine refuses the login', async () => {
+    const { sessionId, ticket } = ticketFor({ password: 'wrong-password' });
+    const term = await connect(ticket);
+    const closed = await term.closed;
+    assert.equal(closed.code, 4003);
+    assert.deepEqual(term.texts.at(-1), { type: 'closed', reason: 'authentication failed' });
+    const end = await control.endOf(sessionId);
+    assert.deepEqual([end.status, end.reason], ['failed', 'authentication failed']);
+    assert.equal(control.events.get(sessionId)![0].type, 'start');
+  });
+
+  it('closes with 4002 when the machine is unreachable', async () => {
+    const { sessionId, ticket } = ticketFor({ port: 1 });
+    const term = await connect(ticket);
+    assert.equal((await term.closed).code, 4002);
+    const end = await control.endOf(sessionId);
+    assert.equal(end.status, 'failed');
+    assert.equal(end.reason, 'machine unreachable: ECONNREFUSED');
+  });
+
+  it('closes with 4004 within a second when control terminates the session', async () => {
+    const { sessionId, term } = await openTerminal();
+    const t0 = Date.now();
+    await store.publish(TERMINATE_CHANNEL, sessionId);
+    const closed = await term.closed;
+    assert.ok(Date.now() - t0 < 1000);
+    assert.equal(closed.code, 4004);
+    assert.equal(term.texts.at(-1)?.type, 'closed');
+    const end = await control.endOf(sessionId);
+    assert.equal(end.status, 'terminated');
+  });
+
+  it('ends live sessions with 4006 and reports them when the gateway shuts down', async () => {
+    const second = await startGateway({
+      port: 0, host: '127.0.0.1', controlUrl,
+      store, keys, recordingsDir, logger: createLogger('gateway-test', 'silent'),
+    });
+    const { sessionId, ticket } = ticketFor();
+    const ws = new WebSocket(`ws://127.0.0.1:${second.port}/ws/ssh?ticket=${encodeURIComponent(ticket)}`);
+    const term = new TerminalClient(ws);
+    await term.waitForText('ready');
+    term.type('echo before-shutdown\n');
+    await term.waitFor('before-shutdown');
+    await second.close();
+    assert.equal((await term.closed).code, 4006);
+    const end = await control.endOf(sessionId, 1000); // delivered before close() resolved
+    assert.equal(end.status, 'closed');
+    assert.ok(end.recording_size > 0);
+  });
+});
