@@ -124,3 +124,24 @@ describe('machines and allocations', () => {
     assert.equal((await customer.get(`/api/v1/machines/${mine.id}`)).status, 404);
   });
 });
+
+describe('terms that end', () => {
+  let stack: Stack;
+  before(async () => { stack = await startStack(); });
+  after(async () => { await stack?.close(); });
+
+  it('are reclaimed automatically, with an audit row', async () => {
+    const { expireAllocations } = await import('@remotegpu/control/commands/allocationExpirer');
+    const tenant = await buildTenant();
+    const m = await buildMachine(stack, { status: 'allocated', tenant_id: tenant.id });
+    const a = await Allocation.create({ machine_id: m.id, tenant_id: tenant.id, end_at: new Date(Date.now() - 1000), created_by: null });
+    assert.equal(await expireAllocations(stack.control.deps), 1);
+    await a.reload();
+    await m.reload();
+    assert.equal(a.status, 'expired');
+    assert.equal(m.status, 'online');
+    assert.equal(m.tenant_id, null);
+    assert.ok(await AuditLog.findOne({ where: { action: 'expire_allocation', resource_id: String(m.id) } }));
+    assert.equal(await expireAllocations(stack.control.deps), 0);
+  });
+});
