@@ -10,6 +10,11 @@ import { webApp } from './routes/web';
 export function createApp(deps: Deps): Koa {
   const app = new Koa({ proxy: true });
   app.context.deps = deps;
+  // Errors after the response started (a client that went away mid-download) are not ours to answer.
+  app.on('error', (err: Error & { code?: string }) => {
+    if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
+    deps.logger.error({ err }, 'response error');
+  });
   app.use(errorHandler);
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' });
   app.use(async (ctx, next) => {

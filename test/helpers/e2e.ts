@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
@@ -8,7 +8,9 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 export const ARTIFACTS = join(process.cwd(), 'test-results', 'e2e');
 export const VIEWPORT = { width: 1280, height: 720 };
 
+/** Starts the browser with an empty artifacts folder (no stale failure shots from an earlier run). */
 export async function launchBrowser(): Promise<Browser> {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { expireAllocations } from '@remotegpu/control/commands/allocationExpirer';
 import { Allocation, AuditLog, Machine } from '@remotegpu/control/models';
 import type { Api } from '../helpers/api';
 import { buildMachine, buildTenant, loginAs } from '../helpers/factories';
@@ -131,7 +132,6 @@ describe('terms that end', () => {
   after(async () => { await stack?.close(); });
 
   it('are reclaimed automatically, with an audit row', async () => {
-    const { expireAllocations } = await import('@remotegpu/control/commands/allocationExpirer');
     const tenant = await buildTenant();
     const m = await buildMachine(stack, { status: 'allocated', tenant_id: tenant.id });
     const a = await Allocation.create({ machine_id: m.id, tenant_id: tenant.id, end_at: new Date(Date.now() - 1000), created_by: null });

@@ -5,7 +5,7 @@ import { ValidationError } from '../errors';
 // Validates body (or query for GET) with a strict zod schema before the handler runs;
 // the handler reads ctx.state.input, never the raw body.
 export function validate(schema: z.ZodType, source: 'body' | 'query' = 'body') {
-  return async (ctx: Context, next: Next) => {
+  const mw = async (ctx: Context, next: Next) => {
     const raw = source === 'body' ? (ctx.request as unknown as { body?: unknown }).body ?? {} : ctx.query;
     const result = schema.safeParse(raw);
     if (!result.success) {
@@ -16,6 +16,8 @@ export function validate(schema: z.ZodType, source: 'body' | 'query' = 'body') {
     ctx.state.input = result.data;
     await next();
   };
+  // Tagged so the OpenAPI document can be built from the routers themselves.
+  return Object.assign(mw, { openapi: { schema, source } });
 }
 
 export function input<T>(ctx: Context): T {
