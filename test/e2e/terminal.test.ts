@@ -39,6 +39,11 @@ async function typeCommand(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** A success toast naming the object appears for a completed action. */
+async function successToast(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="toast"][data-kind="success"]', { hasText: text }).first().waitFor();
+}
+
 describe('e2e: admin and customer in the browser, through a real terminal to the replay', function () {
   this.timeout(180_000);
   this.bail(true); // the steps are one story: later ones need the earlier ones
@@ -148,6 +153,7 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
       // no password: the default applies
       await byTestId(admin, 'customer-submit').click();
       await form.waitFor({ state: 'detached' });
+      await successToast(admin, c.username);
       await byTestId(admin, 'customer-row', `[data-username="${c.username}"]`).waitFor();
     }
     const rows = byTestId(admin, 'customer-row');
@@ -177,6 +183,7 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     await byTestId(dialog, 'confirm-ok').click();
     await dialog.waitFor({ state: 'detached' });
     await byTestId(admin, 'customer-row', `[data-username="${customer.username}"][data-status="disabled"]`).waitFor();
+    await successToast(admin, customer.username);
     assert.equal(await byTestId(row, 'customer-status').getAttribute('data-status'), 'disabled');
     await byTestId(row, 'customer-enable').waitFor();
     assert.equal(await byTestId(row, 'customer-disable').count(), 0);
@@ -223,6 +230,7 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     await byTestId(form, 'machine-password').fill(sshd.password);
     await byTestId(admin, 'machine-submit').click();
     await form.waitFor({ state: 'detached' });
+    await successToast(admin, machineName);
 
     const row = byTestId(admin, 'machine-row', `[data-name="${machineName}"]`);
     await row.waitFor();
@@ -250,6 +258,7 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     await byTestId(alloc, 'allocate-submit').click();
     await byTestId(admin, 'machine-status', '[data-status="allocated"]').waitFor();
     await waitForText(byTestId(admin, 'allocation-tenant'), customer.company);
+    await successToast(admin, customer.company);
     await byTestId(admin, 'machine-reclaim').waitFor();
     await shot(admin, '06-machine-allocated');
 
@@ -463,6 +472,7 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     await byTestId(dialog, 'reclaim-submit').click();
     await dialog.waitFor({ state: 'detached' });
     await byTestId(admin, 'machine-status', '[data-status="online"]').waitFor();
+    await successToast(admin, machineName);
     await byTestId(admin, 'allocate-submit').waitFor(); // free again
     await waitForText(byTestId(admin, 'allocation-row').first(), 'e2e: term over');
     await shot(admin, '14-machine-reclaimed');

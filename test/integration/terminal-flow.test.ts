@@ -130,4 +130,19 @@ describe('terminal session: control + gateway + real sshd', function () {
     assert.equal(vnc.status, 503);
     assert.match(vnc.msg, /guacd is not configured/);
   });
+
+  it('records a failed login on the machine as a failed session with its reason', async () => {
+    const m = await buildMachine(stack, { host: sshd.host, ssh_port: sshd.port, ssh_username: sshd.username, password: 'not-the-password' });
+    const opened = await admin.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
+    assert.equal(opened.status, 201, opened.msg);
+    const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
+    assert.equal((await term.closed).code, 4003);
+    const s = await until(async () => {
+      const r = await admin.get(`/api/v1/admin/sessions/${opened.data.session_id}`);
+      return r.data.status === 'failed' ? r.data : null;
+    });
+    assert.match(s.close_reason, /auth/i);
+    assert.equal(s.has_recording, false);
+    assert.equal((await admin.get(`/api/v1/sessions/${s.id}/recording`)).status, 404);
+  });
 });

@@ -32,12 +32,13 @@ async function sessionEvent(ctx: Context) {
   const s = await AccessSession.findByPk(uuidParam(ctx, 'id', 'session'), { transaction: tx, lock: tx?.LOCK.UPDATE });
   if (!s) throw new NotFoundError('session');
   if (e.type === 'start') {
+    // An empty path: the session failed before anything was recorded.
     const root = ctx.deps.recordingsDir;
-    const file = resolve(root, e.recording_path);
-    if (!file.startsWith(root + sep)) throw new AppError('VALIDATION_FAILED', 'recording_path: outside RECORDINGS_DIR');
+    const file = e.recording_path ? resolve(root, e.recording_path) : null;
+    if (file && !file.startsWith(root + sep)) throw new AppError('VALIDATION_FAILED', 'recording_path: outside RECORDINGS_DIR');
     if (s.status !== 'pending') throw new AppError('ILLEGAL_TRANSITION', `session is ${s.status}`);
-    await s.update({ status: 'active', started_at: new Date(e.started_at), client_ip: e.client_ip ?? s.client_ip,
-      recording_path: relative(root, file) }, { transaction: tx });
+    await s.update({ status: file ? 'active' : 'pending', started_at: new Date(e.started_at), client_ip: e.client_ip ?? s.client_ip,
+      recording_path: file ? relative(root, file) : null }, { transaction: tx });
   } else {
     if (s.status !== 'pending' && s.status !== 'active') throw new AppError('ILLEGAL_TRANSITION', `session is ${s.status}`);
     await s.update({ status: e.status, ended_at: new Date(e.ended_at), close_reason: e.reason, bytes_in: e.bytes_in,
