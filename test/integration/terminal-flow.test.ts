@@ -84,7 +84,8 @@ describe('terminal session: control + gateway + real sshd', function () {
     const file = join(mkdtempSync(join(tmpdir(), 'rg-cast-')), 'session.cast');
     writeFileSync(file, cast);
     // asciinema reads its controls from a terminal: give it one with script(1)
-    const played = await run('script', ['-qec', `asciinema cat ${file}`, '/dev/null'], { env: { ...process.env, LANG: 'C.UTF-8' } });
+    const played = await run('script', ['-qec', `asciinema play --speed 20 --idle-time-limit 0.1 ${file}`, '/dev/null'],
+      { env: { ...process.env, LANG: 'C.UTF-8' }, timeout: 20_000 });
     assert.ok(played.stdout.includes('你好 42'));
 
     assert.ok(await AuditLog.findOne({ where: { action: 'session_open', resource_id: ended.id } }));

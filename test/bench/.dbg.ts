@@ -1,0 +1,10 @@
+import { startSshd } from '../helpers/sshd';
+import { directTerm } from './support/terminals';
+const s = await startSshd();
+console.log('sshd');
+const t = await directTerm(s);
+console.log('term');
+t.onData = (d) => console.log(JSON.stringify(d.toString()));
+t.send("echo SYNC_''OK\n");
+await new Promise(r => setTimeout(r, 2000));
+t.close(); await s.stop(); process.exit(0);
