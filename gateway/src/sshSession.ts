@@ -49,6 +49,7 @@ export class SshSession {
   private lastError: Outcome | null = null;
   private exit: { code: number | null; signal: string | null } | null = null;
   private pausedBy = 0;
+  private toBrowser: Buffer[] | null = null;
   private cols = 80;
   private rows = 24;
   private sizeKnown = false;
@@ -145,16 +146,31 @@ export class SshSession {
     );
   }
 
-  // Hot path, machine -> browser: no copies, no per-chunk allocation beyond ws's frame.
+  // Hot path, machine -> browser. sshd sends a pty's output in ~2 KiB packets and
+  // ssh2 emits each one; those that arrived in the same TCP read are joined into
+  // one WebSocket frame (flushed in a microtask, so no added delay): far fewer
+  // syscalls and wakeups on both ends under load, the same single frame when idle.
   private readonly onMachineData = (chunk: Buffer): void => {
     this.bytesOut += chunk.length;
-    this.recorder!.output(chunk);
+    if (this.toBrowser === null) {
+      this.toBrowser = [chunk];
+      queueMicrotask(this.flushToBrowser);
+    } else {
+      this.toBrowser.push(chunk);
+    }
+  };
+
+  private readonly flushToBrowser = (): void => {
+    const chunks = this.toBrowser!;
+    this.toBrowser = null;
+    const data = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    this.recorder!.output(data);
     if (this.ws.bufferedAmount > WS_HIGH_WATER) {
       // The callback runs once this frame reached the kernel, i.e. the queue drained.
-      this.ws.send(chunk, BINARY, this.onBrowserDrained);
+      this.ws.send(data, BINARY, this.onBrowserDrained);
       this.pause(PAUSED_BY_BROWSER);
     } else {
-      this.ws.send(chunk, BINARY);
+      this.ws.send(data, BINARY);
     }
     if (this.recorder!.isCongested) this.pause(PAUSED_BY_RECORDING);
   };

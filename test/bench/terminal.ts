@@ -43,11 +43,11 @@ const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) =>
 // Waits until `text` appears in the terminal's output (split-safe), then resolves.
 function waitFor(term: Term, text: string, onChunk?: (d: Buffer) => void): Promise<void> {
   return new Promise((resolve) => {
-    let tail = '';
+    let tail = ''; // the end of the previous chunk, for a marker split across two
     term.onData = (d) => {
       onChunk?.(d);
-      tail = (tail + d.toString('latin1', Math.max(0, d.length - 64))).slice(-64);
-      if (tail.includes(text)) resolve();
+      if (d.includes(text) || (tail + d.toString('latin1', 0, text.length)).includes(text)) resolve();
+      tail = d.toString('latin1', Math.max(0, d.length - text.length));
     };
   });
 }

@@ -62,9 +62,9 @@ export function gatewayTerm(gatewayPort: number, ticket: string, resize = true):
 }
 
 /** A helper child process that answers {type:'ready', port} over IPC. */
-export async function startChild(file: string, startMessage?: object): Promise<{ child: ChildProcess; port: number }> {
+export async function startChild(file: string, startMessage?: object, extraExecArgv: string[] = []): Promise<{ child: ChildProcess; port: number }> {
   const here = dirname(fileURLToPath(import.meta.url));
-  const child = fork(join(here, file), [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(here, file), [], { execArgv: ['--import', 'tsx', '--expose-gc', ...extraExecArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
     child.on('message', (m: { type: string; port?: number }) => { if (m.type === 'ready') resolve(m.port!); });
