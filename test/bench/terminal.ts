@@ -13,7 +13,7 @@ import {
 // Web terminal benchmark: the gateway (in its own process, recording on) against
 // ssh2 straight to the same real OpenSSH sshd. (a) bulk output throughput,
 // (b) keystroke echo round trip, (c) idle sessions one gateway holds and the
-// memory each costs. Flags: --bytes=N --samples=N --sessions=N --runs=N.
+// memory each costs. Flags: --bytes=N --samples=N --sessions=N --runs=N --only=PART.
 
 const arg = (name: string, dflt: number) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -24,6 +24,8 @@ const RUNS = arg('runs', 3);
 const SAMPLES = arg('samples', 2000);
 const WARMUP = 200;
 const SESSIONS = arg('sessions', 2000);
+// --only=latency (or throughput, sessions) for a quick look at one part; no JSON is written then.
+const ONLY = process.argv.find((x) => x.startsWith('--only='))?.split('=')[1];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const secret = randomBytes(24).toString('base64url');
@@ -143,16 +145,19 @@ async function main() {
   try {
     console.log(`sshd on ${sshd.port}, gateway process on ${gw.port}; ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB`);
     const tput = { direct: [] as number[], gateway: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < (ONLY && ONLY !== 'throughput' ? 0 : RUNS); i++) {
       const d = await throughput(await directTerm(sshd));
       const g = await throughput(await gatewayTerm(gw.port, ticketFor(sshd)));
       tput.direct.push(d.mbps);
       tput.gateway.push(g.mbps);
       console.log(`throughput run ${i + 1}: direct ${d.mbps.toFixed(1)} MB/s (${(d.bytes / 1e6).toFixed(1)} MB), gateway ${g.mbps.toFixed(1)} MB/s`);
     }
+    if (ONLY === 'throughput') return;
+    if (ONLY === 'sessions') { console.log(await capacity(recordingsDir)); return; }
     const direct = await echoLatency(await directTerm(sshd));
     const viaGateway = await echoLatency(await gatewayTerm(gw.port, ticketFor(sshd)));
     console.log(`echo: direct median ${direct.median.toFixed(3)} p99 ${direct.p99.toFixed(3)} ms; gateway median ${viaGateway.median.toFixed(3)} p99 ${viaGateway.p99.toFixed(3)} ms`);
+    if (ONLY === 'latency') return;
     await stopChild(gw.child);
     await rm(recordingsDir, { recursive: true, force: true });
     await mkdir(recordingsDir, { recursive: true });

@@ -20,7 +20,7 @@ export interface TestSshd {
   password: string;
   /** OpenSSH-format ed25519 private key whose public half is in authorized_keys. */
   privateKey: string;
-  /** Pids of the processes now running as the throwaway user (sshd session children, shells). */
+  /** Pids of the live processes (zombies excluded) of the throwaway user: sshd session children, shells. */
   userProcesses(): Promise<number[]>;
   stop(): Promise<void>;
 }
@@ -52,8 +52,10 @@ async function waitForPort(port: number, sshd: ChildProcess, log: () => string, 
 
 async function pidsOf(username: string): Promise<number[]> {
   try {
-    const { stdout } = await run('ps', ['-o', 'pid=', '-u', username]);
-    return stdout.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+    // A zombie has already ended; it only waits for sshd's monitor to reap it.
+    const { stdout } = await run('ps', ['-o', 'pid=,stat=', '-u', username]);
+    return stdout.split('\n').map((l) => l.trim().split(/\s+/))
+      .filter(([pid, stat]) => Number(pid) > 0 && !stat?.startsWith('Z')).map(([pid]) => Number(pid));
   } catch {
     return []; // ps exits 1 when the user has no processes
   }

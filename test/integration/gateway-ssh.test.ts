@@ -273,18 +273,20 @@ describe('gateway: SSH web terminal (real sshd)', function () {
     await term.waitFor(/^\d+\r?$/m);
     const during = (await sshd.userProcesses()).filter((p) => !before.has(p));
     assert.ok(during.length >= 1, 'the session has processes on the machine');
+    const tClose = Date.now();
     term.ws.close();
     const end = await control.endOf(sessionId);
     assert.equal(end.status, 'closed');
     assert.equal(end.reason, 'browser closed the terminal');
-    const until = Date.now() + 5000;
+    const until = Date.now() + 3000;
     let left = during;
     while (left.length && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 20));
       const now = new Set(await sshd.userProcesses());
       left = during.filter((p) => now.has(p));
     }
     assert.deepEqual(left, [], 'the shell and its sshd child are gone');
+    assert.ok(Date.now() - tClose < 1000, `gone after ${Date.now() - tClose} ms`);
   });
 
   it('refuses a used, expired or garbled ticket with 401 before upgrading', async () => {
@@ -363,5 +365,25 @@ describe('gateway: SSH web terminal (real sshd)', function () {
     const end = await control.endOf(sessionId, 1000); // delivered before close() resolved
     assert.equal(end.status, 'closed');
     assert.ok(end.recording_size > 0);
+  });
+
+  it('stops reading from the machine while the browser is not keeping up', async () => {
+    const bytesOut = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${gateway.port}/metrics`)).text();
+      return Number(/^remotegpu_gateway_bytes_out_total (\d+)/m.exec(text)?.[1] ?? NaN);
+    };
+    const { term } = await openTerminal();
+    term.type("head -c 300000000 /dev/zero | base64 -w 100; echo DONE''MARK\n");
+    await term.waitFor('AAAA');
+    term.ws.pause(); // the browser stops reading: its socket fills, then the gateway's
+    await new Promise((r) => setTimeout(r, 500));
+    const before = await bytesOut();
+    await new Promise((r) => setTimeout(r, 3000));
+    const grew = (await bytesOut()) - before;
+    // Unthrottled this is tens of MB/s; throttled only socket and SSH windows fill.
+    assert.ok(grew < 8_000_000, `read ${grew} bytes from the machine while the browser was stalled`);
+    term.ws.resume();
+    await term.waitFor('AAAA\r\n', 5000);
+    term.ws.close();
   });
 });
