@@ -1,5 +1,6 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 
 // Records one terminal session as asciicast v2 while it runs (DESIGN §6.4):
@@ -64,6 +65,9 @@ export class CastRecorder {
 
   // Event lines not yet handed to the file, and the write under way.
   private queue = '';
+  // True while every line in the queue is plain ASCII: then the file write is a
+  // byte copy ('latin1') instead of a UTF-8 encode, a large share of a busy session's cost.
+  private queueAscii = true;
   private writing: Promise<void> | null = null;
   private inFlight = 0;
   private size = 0;
@@ -145,8 +149,10 @@ export class CastRecorder {
     this.pending = null;
     this.pendingBytes = 0;
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-    const text = this.decoder.write(bytes);
-    if (text) this.enqueue(this.outputLine(this.pendingSince, text));
+    // ASCII with no multi-byte character pending from the last batch: no decoding needed.
+    const ascii = (this.decoder as StringDecoder & { lastNeed: number }).lastNeed === 0 && isAscii(bytes);
+    const text = ascii ? bytes.toString('latin1') : this.decoder.write(bytes);
+    if (text) this.enqueue(this.outputLine(this.pendingSince, text), ascii);
   }
 
   private writeHeader(): void {
@@ -164,11 +170,13 @@ export class CastRecorder {
       ...(this.opts.title ? { title: this.opts.title } : {}),
     };
     this.queue = JSON.stringify(header) + '\n' + this.queue;
+    this.queueAscii = false; // the title may hold any text
     this.kick();
   }
 
-  private enqueue(line: string): void {
+  private enqueue(line: string, ascii = false): void {
     this.queue += line;
+    if (!ascii) this.queueAscii = false;
     if (this.headerWritten) this.kick();
     else if (this.queue.length > HEADER_WAIT_MAX_BYTES) this.writeHeader();
   }
@@ -178,9 +186,11 @@ export class CastRecorder {
   private kick(): void {
     if (this.writing || this.failed || !this.queue) return;
     const text = this.queue;
+    const encoding = this.queueAscii ? 'latin1' : 'utf8';
     this.queue = '';
+    this.queueAscii = true;
     this.inFlight = text.length;
-    this.writing = this.fh.write(text, null, 'utf8').then(
+    this.writing = this.fh.write(text, null, encoding).then(
       ({ bytesWritten }) => {
         this.size += bytesWritten;
         this.inFlight = 0;

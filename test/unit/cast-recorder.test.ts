@@ -36,6 +36,25 @@ describe('gateway: asciicast recorder', () => {
     assert.equal((await stat(path)).mode & 0o777, 0o640);
   });
 
+  it('records ASCII and non-ASCII batches alike, whichever way they are written', async () => {
+    const path = join(dir, 'mixed.cast');
+    const rec = await CastRecorder.create(path, { cols: 80, rows: 24, title: 'ä@host' });
+    rec.resize(80, 24);
+    const parts = ['plain ascii\r\n', '中文 ok\r\n', 'tab\tand "quotes" \\ back\r\n', '\x1b[31mred\x1b[0m'];
+    for (const p of parts) {
+      rec.output(Buffer.from(p, 'utf8'));
+      await new Promise((r) => setTimeout(r, 70)); // each its own batch
+    }
+    rec.output(Buffer.from([0xe5, 0xa5])); // half a character, then ASCII-looking bytes must not skip the decoder
+    await new Promise((r) => setTimeout(r, 70));
+    rec.output(Buffer.from([0xbd, 0x21]));
+    const size = await rec.close();
+    assert.equal(size, (await stat(path)).size);
+    const [header, ...events] = await lines(path);
+    assert.equal(header.title, 'ä@host');
+    assert.equal(events.filter((e) => e[1] === 'o').map((e) => e[2]).join(''), parts.join('') + '好!');
+  });
+
   it('writes the header with the first resize, holding output until then', async () => {
     const path = join(dir, 's2.cast');
     const rec = await CastRecorder.create(path, { cols: 80, rows: 24 });
