@@ -23,7 +23,7 @@ if (!env.REDIS_URL) logger.info('REDIS_URL not set: using the in-process store')
 
 const control = await startControl({ env, databaseUrl, store, keys, logger, port: env.CONTROL_PORT });
 const gateway = await startGateway({ port: env.PORT, host: '0.0.0.0', controlUrl: `http://127.0.0.1:${control.port}`,
-  store, keys, recordingsDir: control.deps.recordingsDir, logger });
+  store, keys, recordingsDir: control.deps.recordingsDir, logger, trustProxy: env.TRUST_PROXY });
 
 console.log(`\nRemoteGPU is running: http://localhost:${gateway.port}\n`);
 

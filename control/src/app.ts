@@ -8,7 +8,9 @@ import { webApp } from './routes/web';
 
 // The Koa app: envelope and errors first, then JSON body parsing, the API, then the web app.
 export function createApp(deps: Deps): Koa {
-  const app = new Koa({ proxy: true });
+  // Control sits behind the gateway (or nginx), which sets exactly one X-Forwarded-For
+  // hop: the last one is the client; anything before it is a client's claim.
+  const app = new Koa({ proxy: true, maxIpsCount: 1 });
   app.context.deps = deps;
   // Errors after the response started (a client that went away mid-download) are not ours to answer.
   app.on('error', (err: Error & { code?: string }) => {

@@ -17,6 +17,7 @@ const schema = z.object({
   BASE_DOMAIN: z.string().default('remotegpu.localhost'),
   PROMETHEUS_URL: z.string().url().optional(),
   HARBOR_URL: z.string().url().optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
 });

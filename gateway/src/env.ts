@@ -16,6 +16,7 @@ const schema = z.object({
   REMOTEGPU_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   REMOTEGPU_DATA_DIR: z.string().min(1).default('./data'),
   RECORDINGS_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +30,8 @@ export interface GatewayEnv {
   readonly DATA_DIR: string;
   readonly RECORDINGS_DIR: string;
   readonly LOG_LEVEL: string;
+  /** Behind nginx: take the client address from X-Forwarded-For. */
+  readonly TRUST_PROXY: boolean;
 }
 
 // Empty strings count as unset, so `PORT= npm start` behaves like no PORT.
@@ -58,6 +61,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): GatewayEnv {
     DATA_DIR: dataDir,
     RECORDINGS_DIR: resolve(e.RECORDINGS_DIR ?? `${dataDir}/recordings`),
     LOG_LEVEL: e.LOG_LEVEL,
+    TRUST_PROXY: e.TRUST_PROXY,
   });
 }
 

@@ -22,6 +22,7 @@ const gateway = await startGateway({
   store,
   keys: deriveKeys(env.REMOTEGPU_SECRET_KEY),
   recordingsDir: env.RECORDINGS_DIR,
+  trustProxy: env.TRUST_PROXY,
   logger,
 });
 

@@ -12,7 +12,8 @@ import { GatewayMetrics } from './metrics';
 import { handleOwnRoute } from './ownRoutes';
 import { SessionHub } from './sessionHub';
 import { SshSession } from './sshSession';
-import { admitSshTicket, clientIpOf } from './sshTicketGate';
+import { clientAddress, setForwardedHeaders } from './clientAddress';
+import { admitSshTicket } from './sshTicketGate';
 import { createUpstreamProxy } from './upstreamProxy';
 
 // The gateway as one HTTP server (DESIGN §2): `/ws/*` it serves itself, the
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   keys: Keys;
   recordingsDir: string;
   logger?: Logger;
+  /** Take the client address from X-Forwarded-For: only behind a proxy we run (nginx). */
+  trustProxy?: boolean;
   /** Per-machine routing by Host; none until a later change supplies one. */
   hostRouter?: HostRouter;
 }
@@ -58,7 +61,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     onEnded: (s: SshSession, o: Parameters<SessionHub['onSessionEnded']>[1]) => hub.onSessionEnded(s, o),
   };
 
+  const trustProxy = opts.trustProxy ?? false;
   const server = http.createServer((req, res) => {
+    setForwardedHeaders(req, trustProxy);
     const machine = hostRouter(req);
     if (machine) { proxy.web(req, res, machine, 'machine'); return; }
     if (handleOwnRoute(req, res, { store: opts.store, controlUrl, metrics, liveSessions: () => hub.size })) return;
@@ -85,7 +90,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new SshSession(gate.ticket, ws, clientIpOf(req), sessionDeps);
+      const session = new SshSession(gate.ticket, ws, clientAddress(req, trustProxy), sessionDeps);
       hub.add(session);
       session.connect();
     });
@@ -93,6 +98,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    setForwardedHeaders(req, trustProxy);
     const machine = hostRouter(req);
     if (machine) { proxy.ws(req, socket, head, machine, 'machine'); return; }
     const path = (req.url ?? '/').split('?', 1)[0];

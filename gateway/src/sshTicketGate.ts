@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { Codes } from '@remotegpu/common/codes';
@@ -55,12 +54,4 @@ export async function admitSshTicket(req: IncomingMessage, ticketKey: Buffer, st
     return refused(401, Codes.TOKEN_INVALID.code, 'ticket missing or invalid');
   }
   return { ok: true, ticket: result.ticket };
-}
-
-/** The browser's address: the first X-Forwarded-For hop if it is an IP, else the peer. */
-export function clientIpOf(req: IncomingMessage): string | null {
-  const xff = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(xff) ? xff[0] : xff)?.split(',')[0]?.trim();
-  if (first && isIP(first)) return first;
-  return req.socket.remoteAddress ?? null;
 }

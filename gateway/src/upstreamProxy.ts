@@ -7,7 +7,8 @@ import { refuseUpgrade, sendEnvelope } from './envelope';
 
 // Reverse proxy for everything the gateway does not answer itself: control's API
 // and web app, and (through the host-router seam) a machine's own web services.
-// Host is kept (control builds absolute URLs from it) and X-Forwarded-* are added.
+// Host is kept (control builds absolute URLs from it); X-Forwarded-* are set by
+// clientAddress.setForwardedHeaders before a request gets here.
 
 export interface UpstreamProxy {
   web(req: http.IncomingMessage, res: http.ServerResponse, target: string, name: string): void;
@@ -18,7 +19,7 @@ export interface UpstreamProxy {
 export function createUpstreamProxy(logger: Logger): UpstreamProxy {
   // Keep-alive to upstreams: no TCP handshake per proxied request.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const proxy = httpProxy.createProxyServer({ xfwd: true, changeOrigin: false, agent, ws: true });
+  const proxy = httpProxy.createProxyServer({ xfwd: false, changeOrigin: false, agent, ws: true });
 
   proxy.on('error', (err, _req, resOrSocket) => {
     const name = (_req as http.IncomingMessage & { upstreamName?: string }).upstreamName ?? 'upstream';

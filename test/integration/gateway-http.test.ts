@@ -74,7 +74,7 @@ describe('gateway: HTTP front door', () => {
   it('proxies everything else to control, keeping Host and adding X-Forwarded-*', async () => {
     // fetch() may not set Host, so a plain http.request plays the browser here.
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      http.get(`${url}/api/v1/auth/me?x=1`, { headers: { host: 'portal.example.test' } }, (res) => {
+      http.get(`${url}/api/v1/auth/me?x=1`, { headers: { host: 'portal.example.test', 'x-forwarded-for': '198.51.100.7' } }, (res) => {
         let body = '';
         res.on('data', (d) => { body += d; });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -84,7 +84,7 @@ describe('gateway: HTTP front door', () => {
     const { data } = JSON.parse(body);
     assert.equal(data.url, '/api/v1/auth/me?x=1');
     assert.equal(data.headers.host, 'portal.example.test');
-    assert.equal(data.headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(data.headers['x-forwarded-for'], '127.0.0.1', 'a client-written X-Forwarded-For is replaced, not passed on');
     assert.equal(data.headers['x-forwarded-proto'], 'http');
     const post = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     assert.equal((await post.json()).data.method, 'POST');
