@@ -33,4 +33,5 @@ export const CloseCodes = {
   IDLE_TIMEOUT: { code: 4005, reason: 'idle timeout' },
   GATEWAY_SHUTDOWN: { code: 4006, reason: 'gateway shutting down' },
   PROTOCOL_ERROR: { code: 4007, reason: 'protocol error' },
+  RECORDING_UNAVAILABLE: { code: 4008, reason: 'recording unavailable' },
 } as const;

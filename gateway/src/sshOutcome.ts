@@ -42,7 +42,7 @@ export const Outcomes = {
   }),
   recordingUnavailable: (): Outcome => ({
     // Every session is recorded; one that cannot be is not opened.
-    status: 'failed', reason: 'recording unavailable', closeCode: 1011,
+    status: 'failed', reason: CloseCodes.RECORDING_UNAVAILABLE.reason, closeCode: CloseCodes.RECORDING_UNAVAILABLE.code,
   }),
   terminated: (): Outcome => ({ status: 'terminated', reason: CloseCodes.TERMINATED.reason, closeCode: CloseCodes.TERMINATED.code }),
   browserGone: (): Outcome => ({ status: 'closed', reason: 'browser stopped answering pings', closeCode: 1001 }),

@@ -399,7 +399,7 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     const badge = row.locator('.badge[data-status]');
     assert.equal(await badge.getAttribute('data-status'), 'closed');
     assert.equal((await badge.textContent())?.trim(), '已结束'); // the console is in Chinese
-    assert.match(cells[3], /browser closed the terminal/); // the close reason, under the badge
+    assert.match(cells[3], /浏览器关闭了终端/); // the close reason, in the reader's language, under the badge
     // traffic both ways, neither zero
     const traffic = /↑(\S+) (\S+) ↓(\S+) (\S+)/.exec(cells[6]);
     assert.ok(traffic, `traffic cell: ${cells[6]}`);

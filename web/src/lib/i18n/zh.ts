@@ -219,6 +219,17 @@ export const zh = {
   'terminal.fontSmaller': '缩小字体',
   'terminal.fontLarger': '放大字体',
   'terminal.reconnect': '重新连接',
+  'reason.browserClosed': '浏览器关闭了终端',
+  'reason.browserGone': '浏览器无响应，连接已断开',
+  'reason.authFailed': '机器拒绝了登录（认证失败）',
+  'reason.unreachable': '无法连接机器',
+  'reason.lost': '与机器的连接中断',
+  'reason.shellEnded': 'Shell 已退出',
+  'reason.shellRefused': '机器拒绝打开 Shell',
+  'reason.terminated': '已被管理员终止',
+  'reason.shutdown': '网关正在关闭',
+  'reason.recording': '无法录像，会话未打开',
+  'reason.ticket': '连接凭证无效或已过期，请重新打开终端',
 } as const;
 
 export type MessageKey = keyof typeof zh;
