@@ -18,7 +18,7 @@ export interface Deps {
   webDistDir: string | null;
 }
 
-export interface AuthClaims { sub: number; role: string; tid: number | null; jti: string; fam: string; exp: number }
+export interface AuthClaims { sub: number; role: string; tid: number | null; jti: string; fam: string; exp: number; ims: number }
 
 export interface AppState {
   requestId: string;

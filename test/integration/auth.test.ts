@@ -65,6 +65,20 @@ describe('auth', () => {
     assert.equal((await api.as(second.data.access_token).get('/api/v1/auth/me')).code, 1005);
   });
 
+  it('changing the password ends every other login of the account', async () => {
+    const u = await buildUser({ role: 'customer_owner' });
+    const phone = await api.login(u.username, PASSWORD);
+    const laptop = await api.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    const changed = await api.as(laptop.data.access_token).post('/api/v1/auth/change-password',
+      { old_password: PASSWORD, new_password: 'Another1pass' });
+    assert.equal(changed.code, 0);
+    assert.equal((await phone.get('/api/v1/auth/me')).code, 1005, 'the other device is logged out');
+    assert.equal((await api.post('/api/v1/auth/refresh', { refresh_token: laptop.data.refresh_token })).code, 1005);
+    const fresh = api.as(changed.data.access_token);
+    assert.equal((await fresh.get('/api/v1/auth/me')).code, 0, 'the pair handed back by the change works');
+    assert.equal((await api.post('/api/v1/auth/refresh', { refresh_token: changed.data.refresh_token })).code, 0);
+  });
+
   it('logout revokes the access token at once', async () => {
     const { api: user } = await loginAs(stack, { role: 'admin' });
     assert.equal((await user.post('/api/v1/auth/logout')).code, 0);

@@ -229,8 +229,12 @@ describe('admin customers', () => {
   describe('reset-password', () => {
     it('generates a strong password once; the old one stops working and the new one must be changed', async () => {
       const c = await create();
+      const before = await anon.post('/api/v1/auth/login', { username: c.username, password: PASSWORD });
       const r = await admin.post(`${BASE}/${c.id}/reset-password`);
       assert.equal(r.code, 0, r.msg);
+      // whoever was logged in with the old password is out, access and refresh alike
+      assert.equal((await anon.as(before.data.access_token).get('/api/v1/auth/me')).code, 1005);
+      assert.equal((await anon.post('/api/v1/auth/refresh', { refresh_token: before.data.refresh_token })).code, 1005);
       const pw: string = r.data.password;
       assert.match(pw, /^[A-Za-z0-9]{12,}$/);
       assert.match(pw, /[A-Za-z]/);

@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { checkPassword, hashPassword } from '../../lib/passwords';
-import { issueTokens, redeemRefresh, revokeSession } from '../../lib/tokens';
+import { issueTokens, redeemRefresh, revokeSession, revokeUserTokens } from '../../lib/tokens';
 import { Tenant, User } from '../../models';
 import { presentAuthUser, presentMe } from '../../presenters/user';
 import { input } from '../../middleware/validate';
@@ -40,7 +40,7 @@ export async function changePassword(ctx: Context) {
   await user.update({ password_hash: await hashPassword(new_password), must_change_password: false,
     password_changed_at: new Date() }, { transaction: ctx.state.tx });
   await audit(ctx, { action: 'change_password', resource_type: 'user', resource_id: user.id, tenant_id: user.tenant_id });
-  await revokeSession(ctx.deps.store, ctx.state.auth!);
+  await revokeUserTokens(ctx.deps.store, user.id);
   const tokens = await issueTokens(ctx.deps.store, ctx.deps.keys.jwt, user);
   ctx.body = { code: 0, msg: 'ok', data: { ...tokens, user: presentAuthUser(user) } };
 }

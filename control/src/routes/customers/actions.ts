@@ -3,6 +3,7 @@ import { createCustomer } from '../../commands/customerCreator';
 import { setCustomerStatus, type AccountStatus } from '../../commands/customerStatusChanger';
 import { resetPassword } from '../../commands/passwordResetter';
 import { audit } from '../../lib/audit';
+import { revokeUserTokens } from '../../lib/tokens';
 import { intParam } from '../../lib/params';
 import { input } from '../../middleware/validate';
 import { authorizeUser } from '../../policies/user';
@@ -46,6 +47,8 @@ export async function resetCustomerPassword(ctx: Context) {
   const plain = await resetPassword(user, password, ctx.state.tx);
   await audit(ctx, { action: 'reset_password', resource_type: 'user', resource_id: user.id, tenant_id: tenant.id,
     details: { username: user.username, generated: password === undefined } });
+  // Whoever knew the old password is logged out everywhere.
+  await revokeUserTokens(ctx.deps.store, user.id);
   // A reset is often asked for after a lock-out: clear the account's failed-login throttle.
   await ctx.deps.limiters.loginAccount.delete(user.username.toLowerCase());
   ctx.body = { code: 0, msg: 'ok', data: { password: plain } };
