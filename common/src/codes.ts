@@ -34,4 +34,5 @@ export const CloseCodes = {
   GATEWAY_SHUTDOWN: { code: 4006, reason: 'gateway shutting down' },
   PROTOCOL_ERROR: { code: 4007, reason: 'protocol error' },
   RECORDING_UNAVAILABLE: { code: 4008, reason: 'recording unavailable' },
+  HOST_KEY_MISMATCH: { code: 4009, reason: 'machine host key changed' },
 } as const;

@@ -22,7 +22,7 @@ export function verifyInternal(key: Buffer, body: string, header: string | undef
 
 // What the gateway reports about a session, in order: start, then end.
 export type SessionEvent =
-  | { type: 'start'; started_at: string; client_ip: string | null; recording_path: string }
+  | { type: 'start'; started_at: string; client_ip: string | null; recording_path: string; host_key_sha256?: string }
   | { type: 'end'; ended_at: string; status: 'closed' | 'failed' | 'terminated'; reason: string;
       bytes_in: number; bytes_out: number; recording_size: number };
 

@@ -11,7 +11,11 @@ export interface SshTicket {
   user_id: number;
   username: string;
   machine_id: number;
-  target: { host: string; port: number; username: string; password?: string; private_key?: string };
+  target: {
+    host: string; port: number; username: string; password?: string; private_key?: string;
+    /** OpenSSH `SHA256:...` fingerprint the machine must present; absent: learn it (trust on first use). */
+    host_key_sha256?: string;
+  };
   exp: number; // unix ms
 }
 

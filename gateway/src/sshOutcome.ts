@@ -17,6 +17,9 @@ export function outcomeForSshError(err: SshError, ready: boolean): Outcome {
   if (err.level === 'client-authentication') {
     return { status: 'failed', reason: 'authentication failed', closeCode: CloseCodes.TARGET_AUTH_FAILED.code };
   }
+  if (/Host denied/.test(err.message)) {
+    return { status: 'failed', reason: CloseCodes.HOST_KEY_MISMATCH.reason, closeCode: CloseCodes.HOST_KEY_MISMATCH.code };
+  }
   if (err.level === 'client-timeout') {
     return { status: 'failed', reason: 'machine unreachable: timed out', closeCode: CloseCodes.TARGET_UNREACHABLE.code };
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { WebSocket } from 'ws';
 import type { SshTicket } from '@remotegpu/common/ticket';
@@ -53,6 +54,7 @@ export class SshSession {
   private cols = 80;
   private rows = 24;
   private sizeKnown = false;
+  private hostKey: string | null = null;
 
   constructor(
     private readonly ticket: SshTicket,
@@ -79,6 +81,12 @@ export class SshSession {
       keepaliveCountMax: 3,
       // Some machines offer passwords only as keyboard-interactive (PAM).
       tryKeyboard: t.password !== undefined,
+      // The machine must show the key control pinned; with none pinned yet, the key
+      // seen is reported so control can pin it (trust on first use).
+      hostVerifier: (key: Buffer) => {
+        this.hostKey = hostKeyFingerprint(key);
+        return !t.host_key_sha256 || t.host_key_sha256 === this.hostKey;
+      },
     };
     if (t.private_key) config.privateKey = t.private_key;
     if (t.password !== undefined) config.password = t.password;
@@ -140,6 +148,7 @@ export class SshSession {
         this.startReported = true;
         this.deps.reporter.report(this.id, {
           type: 'start', started_at: new Date().toISOString(), client_ip: this.clientIp, recording_path: path,
+          ...(this.hostKey && !this.ticket.target.host_key_sha256 ? { host_key_sha256: this.hostKey } : {}),
         });
         this.ws.send(READY_MESSAGE);
       },
@@ -244,4 +253,9 @@ export class SshSession {
     });
     this.deps.onEnded(this, outcome);
   }
+}
+
+/** OpenSSH's form: `SHA256:` and the unpadded base64 of the key blob's SHA-256. */
+export function hostKeyFingerprint(key: Buffer): string {
+  return 'SHA256:' + createHash('sha256').update(key).digest('base64').replace(/=+$/, '');
 }

@@ -20,6 +20,8 @@ export interface TestSshd {
   password: string;
   /** OpenSSH-format ed25519 private key whose public half is in authorized_keys. */
   privateKey: string;
+  /** The host key's fingerprint as `ssh-keygen -l` prints it: `SHA256:...`. */
+  hostKeySha256: string;
   /** Pids of the live processes (zombies excluded) of the throwaway user: sshd session children, shells. */
   userProcesses(): Promise<number[]>;
   stop(): Promise<void>;
@@ -141,8 +143,9 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<TestSsh
 
     const privateKey = await readFile(join(dir, 'user_key'), 'utf8');
     let stopped: Promise<void> | null = null;
+    const { stdout: fp } = await run('ssh-keygen', ['-l', '-E', 'sha256', '-f', join(dir, 'host_key.pub')]);
     return {
-      host: '127.0.0.1', port, username, password, privateKey,
+      host: '127.0.0.1', port, username, password, privateKey, hostKeySha256: fp.split(' ')[1],
       userProcesses: () => pidsOf(username),
       stop: () => (stopped ??= cleanup()),
     };

@@ -286,6 +286,31 @@ describe('gateway: SSH web terminal (real sshd)', function () {
     assert.equal(control.events.get(sessionId)![0].type, 'start');
   });
 
+  it('reports the host key it saw when none is pinned, and accepts the pinned one', async () => {
+    const { sessionId, term } = await openTerminal();
+    term.ws.close();
+    await control.endOf(sessionId);
+    const [start] = control.events.get(sessionId)!;
+    assert.equal(start.type === 'start' && start.host_key_sha256, sshd.hostKeySha256);
+    const pinned = await openTerminal({ host_key_sha256: sshd.hostKeySha256 });
+    pinned.term.type('echo pinned-$((1+1))\n');
+    await pinned.term.waitFor('pinned-2');
+    pinned.term.ws.close();
+    const [again] = control.events.get(pinned.sessionId)!;
+    assert.equal(again.type === 'start' && again.host_key_sha256, undefined, 'a pinned key is not reported again');
+  });
+
+  it('refuses a machine whose host key differs from the pinned one (4009)', async () => {
+    const { sessionId, ticket } = ticketFor({ host_key_sha256: 'SHA256:' + 'A'.repeat(43) });
+    const term = await connect(ticket);
+    const closed = await term.closed;
+    assert.equal(closed.code, 4009);
+    const end = await control.endOf(sessionId);
+    assert.equal(end.status, 'failed');
+    assert.match(end.reason, /host key changed/);
+    assert.equal(end.bytes_in + end.bytes_out, 0, 'nothing was sent to the impostor');
+  });
+
   it('closes with 4002 when the machine is unreachable', async () => {
     const { sessionId, ticket } = ticketFor({ port: 1 });
     const term = await connect(ticket);

@@ -146,4 +146,33 @@ describe('terminal session: control + gateway + real sshd', function () {
     assert.equal(s.has_recording, false);
     assert.equal((await admin.get(`/api/v1/sessions/${s.id}/recording`)).status, 404);
   });
+
+  it('pins the machine\'s host key on first use and refuses an impostor after that', async () => {
+    const m = await buildMachine(stack, { host: sshd.host, ssh_port: sshd.port, ssh_username: sshd.username, password: sshd.password });
+    const openAndWait = async () => {
+      const opened = await admin.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
+      return connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
+    };
+    const first = await openAndWait();
+    await first.waitForText('ready');
+    first.ws.close();
+    const learned = await until(async () => (await admin.get(`/api/v1/admin/machines/${m.id}`)).data.ssh_host_key_sha256);
+    assert.equal(learned, sshd.hostKeySha256);
+    assert.ok(await AuditLog.findOne({ where: { action: 'learn_host_key', resource_id: String(m.id) } }));
+
+    // the machine now presents another key: refused before any login is attempted
+    const forged = 'SHA256:' + 'B'.repeat(43);
+    assert.equal((await admin.patch(`/api/v1/admin/machines/${m.id}`, { ssh_host_key_sha256: forged })).code, 0);
+    const refused = await openAndWait();
+    assert.equal((await refused.closed).code, 4009);
+
+    // the admin clears the pin (machine reinstalled): the next session learns the key again
+    assert.equal((await admin.patch(`/api/v1/admin/machines/${m.id}`, { ssh_host_key_sha256: null })).data.ssh_host_key_sha256, null);
+    const again = await openAndWait();
+    await again.waitForText('ready');
+    again.ws.close();
+    assert.equal(await until(async () => (await admin.get(`/api/v1/admin/machines/${m.id}`)).data.ssh_host_key_sha256), sshd.hostKeySha256);
+    const bad = await admin.patch(`/api/v1/admin/machines/${m.id}`, { ssh_host_key_sha256: 'md5:00' });
+    assert.equal(bad.code, 2001);
+  });
 });

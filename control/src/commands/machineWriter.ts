@@ -22,6 +22,9 @@ export async function machineCreator(ctx: Context, input: CreateMachineInput): P
 export async function machineUpdater(ctx: Context, machine: Machine, input: PatchMachineInput): Promise<Machine> {
   const { ssh_password, ssh_private_key, ...plain } = input;
   const changes: Partial<Machine> = { ...plain };
+  // Another address is another machine as far as its host key goes.
+  const moved = (input.host && input.host !== machine.host) || (input.ssh_port && input.ssh_port !== machine.ssh_port);
+  if (moved && input.ssh_host_key_sha256 === undefined) changes.ssh_host_key_sha256 = null;
   if (ssh_password || ssh_private_key) {
     changes.ssh_auth_type = ssh_private_key ? 'key' : 'password';
     changes.ssh_secret_enc = sealMachineSecret(ctx.deps.keys.secrets, (ssh_private_key ?? ssh_password)!);

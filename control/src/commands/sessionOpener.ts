@@ -30,6 +30,7 @@ export async function sessionOpener(ctx: Context, machine: Machine, protocol: 's
   const ticket = sealTicket(ctx.deps.keys.ticket, {
     kind: 'ssh', session_id: session.id, user_id: user.id, username: user.username, machine_id: machine.id,
     target: { host: machine.host, port: machine.ssh_port, username: machine.ssh_username,
+      ...(machine.ssh_host_key_sha256 ? { host_key_sha256: machine.ssh_host_key_sha256 } : {}),
       ...(machine.ssh_auth_type === 'key' ? { private_key: secret } : { password: secret }) },
   });
   return { session_id: session.id, ticket, ws_url: `/ws/ssh?ticket=${encodeURIComponent(ticket)}` };

@@ -19,6 +19,7 @@ export class Machine extends Model<InferAttributes<Machine>, InferCreationAttrib
   declare gpu_count: CreationOptional<number>;
   declare hardware: CreationOptional<Record<string, unknown>>;
   declare last_heartbeat_at: CreationOptional<Date | null>;
+  declare ssh_host_key_sha256: CreationOptional<string | null>;
   declare created_at: CreationOptional<Date>;
   declare updated_at: CreationOptional<Date>;
 
@@ -40,6 +41,7 @@ export class Machine extends Model<InferAttributes<Machine>, InferCreationAttrib
       gpu_count: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       hardware: { type: DataTypes.JSONB, allowNull: false, defaultValue: {} },
       last_heartbeat_at: DataTypes.DATE,
+      ssh_host_key_sha256: DataTypes.TEXT,
       created_at: DataTypes.DATE,
       updated_at: DataTypes.DATE,
     }, { sequelize, tableName: 'machines', underscored: true, timestamps: true, createdAt: 'created_at', updatedAt: 'updated_at' });

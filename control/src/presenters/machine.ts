@@ -12,7 +12,7 @@ export function presentAllocation(a: Allocation & { tenant?: Tenant | null }) {
 export function presentMachineForAdmin(m: WithTenant, active: (Allocation & { tenant?: Tenant | null }) | null) {
   return {
     id: m.id, name: m.name, region: m.region, host: m.host, ssh_port: m.ssh_port, ssh_username: m.ssh_username,
-    auth_type: m.ssh_auth_type, status: m.status, status_reason: m.status_reason, labels: m.labels,
+    auth_type: m.ssh_auth_type, ssh_host_key_sha256: m.ssh_host_key_sha256, status: m.status, status_reason: m.status_reason, labels: m.labels,
     gpu_model: m.gpu_model, gpu_count: m.gpu_count, hardware: m.hardware,
     tenant: m.tenant ? { id: m.tenant.id, company_code: m.tenant.company_code } : null,
     allocation: active ? presentAllocation(active) : null,

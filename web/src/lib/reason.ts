@@ -15,6 +15,7 @@ const KNOWN: Array<[RegExp, MessageKey]> = [
   [/^gateway shutting down/, 'reason.shutdown'],
   [/^recording unavailable/, 'reason.recording'],
   [/^ticket/, 'reason.ticket'],
+  [/^machine host key changed/, 'reason.hostKey'],
 ];
 
 export function reasonText(reason: string | null | undefined): string {

@@ -8,13 +8,13 @@ import { audit } from '../../lib/audit';
 import { uuidParam } from '../../lib/params';
 import { input, validate } from '../../middleware/validate';
 import { transaction } from '../../middleware/transaction';
-import { AccessSession, User } from '../../models';
+import { AccessSession, Machine, User } from '../../models';
 
 // Gateway -> control session reports, signed with the shared internal key.
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('start'), started_at: z.iso.datetime(), client_ip: z.string().max(64).nullable(),
-    recording_path: z.string().max(1024) }),
+    recording_path: z.string().max(1024), host_key_sha256: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/).optional() }),
   z.strictObject({ type: z.literal('end'), ended_at: z.iso.datetime(), status: z.enum(['closed', 'failed', 'terminated']),
     reason: z.string().max(500), bytes_in: count, bytes_out: count, recording_size: count }),
 ]);
@@ -39,6 +39,7 @@ async function sessionEvent(ctx: Context) {
     if (s.status !== 'pending') throw new AppError('ILLEGAL_TRANSITION', `session is ${s.status}`);
     await s.update({ status: file ? 'active' : 'pending', started_at: new Date(e.started_at), client_ip: e.client_ip ?? s.client_ip,
       recording_path: file ? relative(root, file) : null }, { transaction: tx });
+    if (e.host_key_sha256) await learnHostKey(ctx, s, e.host_key_sha256);
   } else {
     if (s.status !== 'pending' && s.status !== 'active') throw new AppError('ILLEGAL_TRANSITION', `session is ${s.status}`);
     await s.update({ status: e.status, ended_at: new Date(e.ended_at), close_reason: e.reason, bytes_in: e.bytes_in,
@@ -49,6 +50,17 @@ async function sessionEvent(ctx: Context) {
       details: { status: e.status, reason: e.reason, bytes_in: e.bytes_in, bytes_out: e.bytes_out } });
   }
   ctx.body = { code: 0, msg: 'ok', data: null };
+}
+
+// Trust on first use: the first key a machine presents is kept; the gateway refuses
+// any other from then on, until an admin clears it.
+async function learnHostKey(ctx: Context, s: AccessSession, fingerprint: string) {
+  const tx = ctx.state.tx;
+  const m = await Machine.findByPk(s.machine_id, { transaction: tx, lock: tx?.LOCK.UPDATE });
+  if (!m || m.ssh_host_key_sha256) return;
+  await m.update({ ssh_host_key_sha256: fingerprint }, { transaction: tx });
+  await audit(ctx, { action: 'learn_host_key', resource_type: 'machine', resource_id: m.id, actor: null,
+    details: { fingerprint, session_id: s.id } });
 }
 
 export const internalRouter = new Router({ prefix: '/api/v1/internal' });

@@ -25,6 +25,8 @@ export const patchMachineSchema = z.strictObject({
   name: name.optional(), region: region.optional(), host: hostSchema.optional(), ssh_port: port.optional(),
   ssh_username: sshUser.optional(), ssh_password: machineFields.ssh_password, ssh_private_key: machineFields.ssh_private_key,
   labels: labels.optional(),
+  // null forgets the pinned key (machine reinstalled); the next session learns the new one
+  ssh_host_key_sha256: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an OpenSSH SHA256 fingerprint').nullable().optional(),
 }).refine((b) => !(b.ssh_password && b.ssh_private_key), { message: 'give either ssh_password or ssh_private_key', path: ['ssh_password'] });
 export const setStatusSchema = z.strictObject({ status: z.enum(['online', 'maintenance', 'offline']), reason: z.string().max(500).optional() });
 export const allocateSchema = z.strictObject({

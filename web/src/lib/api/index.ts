@@ -34,6 +34,7 @@ export const machinesApi = {
   get: (mid: number | string) => http.get<Machine>(`/admin/machines/${id(mid)}`),
   create: (body: MachineCreate) => http.post<Machine>('/admin/machines', body),
   update: (mid: number, body: Partial<MachineCreate>) => http.patch<Machine>(`/admin/machines/${id(mid)}`, body),
+  forgetHostKey: (mid: number) => http.patch<Machine>(`/admin/machines/${id(mid)}`, { ssh_host_key_sha256: null }),
   remove: (mid: number) => http.del<unknown>(`/admin/machines/${id(mid)}`),
   setStatus: (mid: number, status: SettableStatus) =>
     http.post<Machine>(`/admin/machines/${id(mid)}/status`, { status }),

@@ -76,6 +76,8 @@ export interface Machine {
   ssh_port: number;
   ssh_username: string;
   auth_type: 'password' | 'key';
+  /** Pinned SSH host key (`SHA256:...`), learned on the first session. */
+  ssh_host_key_sha256: string | null;
   status: MachineStatus;
   labels: Record<string, string>;
   gpu_model: string | null;
