@@ -5,7 +5,7 @@ import type { Keys } from '@remotegpu/common/keys';
 import type { Logger } from '@remotegpu/common/logger';
 import type { Store } from '@remotegpu/common/store';
 import { createApp } from './app';
-import { scheduleAllocationExpiry } from './commands/allocationExpirer';
+import { scheduleHousekeeping } from './commands/allocationExpirer';
 import type { Deps } from './context';
 import { migrate } from './db/migrate';
 import type { ControlEnv } from './env';
@@ -43,11 +43,11 @@ export async function startControl(o: ControlOptions): Promise<ControlHandle> {
   const server = app.listen(o.port, o.host ?? '127.0.0.1');
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
   const port = (server.address() as { port: number }).port;
-  const stopExpiry = scheduleAllocationExpiry(deps);
+  const stopHousekeeping = scheduleHousekeeping(deps);
   return {
     port, server, deps,
     async close() {
-      stopExpiry();
+      stopHousekeeping();
       await new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); });
       await sequelize.close();
     },

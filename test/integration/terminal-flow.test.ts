@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { reapUnusedSessions } from '@remotegpu/control/commands/sessionReaper';
 import { AccessSession, AuditLog } from '@remotegpu/control/models';
 import type { Api } from '../helpers/api';
 import { buildMachine, loginAs } from '../helpers/factories';
@@ -174,5 +175,16 @@ describe('terminal session: control + gateway + real sshd', function () {
     assert.equal(await until(async () => (await admin.get(`/api/v1/admin/machines/${m.id}`)).data.ssh_host_key_sha256), sshd.hostKeySha256);
     const bad = await admin.patch(`/api/v1/admin/machines/${m.id}`, { ssh_host_key_sha256: 'md5:00' });
     assert.equal(bad.code, 2001);
+  });
+
+  it('marks a session whose ticket was never used as failed once the ticket is long expired', async () => {
+    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
+    const m = await allocatedMachine(user.tenant_id!);
+    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
+    assert.equal(await reapUnusedSessions(), 0, 'a fresh ticket is left alone');
+    await reapUnusedSessions(new Date(Date.now() + 5 * 60_000));
+    const s = (await admin.get(`/api/v1/admin/sessions/${opened.data.session_id}`)).data;
+    assert.equal(s.status, 'failed');
+    assert.match(s.close_reason, /never used/);
   });
 });

@@ -2,6 +2,7 @@ import { Op } from 'sequelize';
 import type { Deps } from '../context';
 import { AuditLog, Allocation, Machine } from '../models';
 import { cutSessions, releaseMachine } from './machineReclaimer';
+import { reapUnusedSessions } from './sessionReaper';
 
 // Terms that end are reclaimed automatically: each overdue allocation is expired in
 // its own transaction, with an audit row, and the tenant's live sessions are cut.
@@ -25,9 +26,11 @@ export async function expireAllocations(deps: Deps, now = new Date()): Promise<n
   return done;
 }
 
-export function scheduleAllocationExpiry(deps: Deps, everyMs = 60_000): () => void {
+// Control's housekeeping, once a minute: ended terms, sessions whose ticket went unused.
+export function scheduleHousekeeping(deps: Deps, everyMs = 60_000): () => void {
   const timer = setInterval(() => {
     expireAllocations(deps).catch((err) => deps.logger.error({ err }, 'allocation expiry failed'));
+    reapUnusedSessions().catch((err) => deps.logger.error({ err }, 'session reaping failed'));
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -14,6 +14,7 @@ const KNOWN: Array<[RegExp, MessageKey]> = [
   [/^terminated by an administrator/, 'reason.terminated'],
   [/^gateway shutting down/, 'reason.shutdown'],
   [/^recording unavailable/, 'reason.recording'],
+  [/^ticket never used/, 'reason.neverConnected'],
   [/^ticket/, 'reason.ticket'],
   [/^machine host key changed/, 'reason.hostKey'],
 ];
@@ -22,6 +23,7 @@ export function reasonText(reason: string | null | undefined): string {
   if (!reason) return '';
   const hit = KNOWN.find(([re]) => re.test(reason));
   if (!hit) return reason;
+  if (hit[1] === 'reason.neverConnected') return t(hit[1]);
   const detail = reason.match(/: (.+)$/)?.[1] ?? reason.match(/(code \d+|by SIG\w+)$/)?.[1];
   return detail ? `${t(hit[1])}: ${detail}` : t(hit[1]);
 }

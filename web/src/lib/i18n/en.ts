@@ -239,5 +239,6 @@ export const en: Record<MessageKey, string> = {
   'reason.terminated': 'terminated by an administrator',
   'reason.shutdown': 'the gateway is shutting down',
   'reason.recording': 'recording unavailable, so the session was not opened',
+  'reason.neverConnected': 'the browser never connected; the ticket expired',
   'reason.ticket': 'the connection ticket is invalid or expired; open the terminal again',
 };

@@ -237,6 +237,7 @@ export const zh = {
   'reason.terminated': '已被管理员终止',
   'reason.shutdown': '网关正在关闭',
   'reason.recording': '无法录像，会话未打开',
+  'reason.neverConnected': '浏览器未连接，凭证已过期',
   'reason.ticket': '连接凭证无效或已过期，请重新打开终端',
 } as const;
 
