@@ -26,7 +26,8 @@ const WARMUP = 200;
 const SESSIONS = arg('sessions', 2000);
 // --only=latency (or throughput, sessions) for a quick look at one part; no JSON is written then.
 const ONLY = process.argv.find((x) => x.startsWith('--only='))?.split('=')[1];
-// --profile=DIR writes a V8 CPU profile of the gateway process there (open it in Chrome DevTools).
+// --profile=DIR writes a V8 CPU profile of the gateway process there (open it in Chrome DevTools);
+// BENCH_TRACE_GC=1 prints the gateway's GC events instead.
 const PROFILE_DIR = process.argv.find((x) => x.startsWith('--profile='))?.split('=')[1];
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -144,7 +145,7 @@ async function main() {
   const sshd = await startSshd();
   const recordingsDir = await mkdtemp(join(tmpdir(), 'rg-bench-rec-'));
   const gw = await startChild('gatewayProcess.ts', { secret, recordingsDir },
-    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : process.env.BENCH_TRACE_GC ? ['--trace-gc'] : []);
   try {
     console.log(`sshd on ${sshd.port}, gateway process on ${gw.port}; ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB`);
     const tput = { direct: [] as number[], gateway: [] as number[] };

@@ -224,6 +224,25 @@ describe('gateway: SSH web terminal (real sshd)', function () {
     term.ws.close();
   });
 
+  it('delivers bulk output whole and in order, and records exactly what the browser got', async () => {
+    const { sessionId, term } = await openTerminal();
+    term.type('seq 1 60000; echo BULK_""DONE\n');
+    await term.waitFor('BULK_DONE', 20_000);
+    const plain = term.text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+    const numbers = plain.split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
+    assert.deepEqual([numbers.length, numbers[0], numbers.at(-1)], [60000, 1, 60000]);
+    assert.ok(numbers.every((n, i) => n === i + 1), 'no line lost or reordered');
+    const received = term.text;
+    term.ws.close();
+    const end = await control.endOf(sessionId);
+    const [start] = control.events.get(sessionId)!;
+    if (start.type !== 'start') throw new Error('no start event');
+    const recorded = (await readFile(start.recording_path, 'utf8')).trimEnd().split('\n').slice(1)
+      .map((l) => JSON.parse(l)).filter((e) => e[1] === 'o').map((e) => e[2]).join('');
+    assert.equal(recorded, received);
+    assert.equal(end.bytes_out, Buffer.byteLength(received));
+  });
+
   it('ends the SSH session as soon as the browser closes', async () => {
     const before = new Set(await sshd.userProcesses());
     const { sessionId, term } = await openTerminal();
