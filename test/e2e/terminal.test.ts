@@ -377,8 +377,18 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     assert.match(screen, /^RED$/m);
     await shot(portal, 'terminal');
 
-    // closing the tab ends the session
+    // the close button asks first while connected; cancelling keeps the session
+    await byTestId(portal, 'terminal-close').click();
+    const ask = byTestId(portal, 'confirm-dialog');
+    await ask.waitFor();
+    assert.match((await ask.textContent()) ?? '', new RegExp(machineName));
+    await byTestId(portal, 'confirm-cancel').click();
+    assert.equal(await byTestId(portal, 'terminal-state').getAttribute('data-state'), 'connected');
+
+    // closing the tab asks the browser's own question, then ends the session
+    const asked = new Promise<string>((resolve) => portal.once('dialog', (d) => { resolve(d.type()); void d.accept(); }));
     await portal.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
     const closedRow = byTestId(admin, 'session-row', `[data-id="${sessionId}"][data-status="closed"]`);
     await until('the session to show as closed', async () => {
       if ((await closedRow.count()) === 1) return true;

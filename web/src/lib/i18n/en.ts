@@ -229,6 +229,8 @@ export const en: Record<MessageKey, string> = {
   'machines.forgetKeyConfirm': 'Clear the host key noted for {name}? Do this only after the machine was reinstalled; the next connection notes the new key.',
   'machines.keyForgotten': 'Host key of {name} cleared',
   'reason.hostKey': 'the machine\'s host key does not match the one on record; connection refused',
+  'terminal.closeTitle': 'Close terminal',
+  'terminal.closeConfirm': 'Close the terminal on {name}? A command still running ends with the session.',
   'reason.browserClosed': 'the browser closed the terminal',
   'reason.browserGone': 'the browser stopped answering',
   'reason.authFailed': 'the machine refused the login',

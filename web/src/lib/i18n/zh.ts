@@ -227,6 +227,8 @@ export const zh = {
   'machines.forgetKeyConfirm': '确定清除机器 {name} 记下的主机密钥吗？仅在机器重装后这样做；下次连接会记下新的密钥。',
   'machines.keyForgotten': '已清除 {name} 的主机密钥',
   'reason.hostKey': '机器的主机密钥与记录不符，已拒绝连接',
+  'terminal.closeTitle': '关闭终端',
+  'terminal.closeConfirm': '确定关闭 {name} 上的终端吗？正在运行的命令会随会话结束。',
   'reason.browserClosed': '浏览器关闭了终端',
   'reason.browserGone': '浏览器无响应，连接已断开',
   'reason.authFailed': '机器拒绝了登录（认证失败）',
