@@ -90,6 +90,17 @@ describe('machines and allocations', () => {
     assert.ok(await AuditLog.findOne({ where: { action: 'reclaim_machine', resource_id: String(m.id) } }));
   });
 
+  it('lists the machines whose term ends before a given time', async () => {
+    const tenant = await buildTenant();
+    const soon = await buildMachine(stack, { status: 'online' });
+    const later = await buildMachine(stack, { status: 'online' });
+    await admin.post(`/api/v1/admin/machines/${soon.id}/allocate`, { tenant_id: tenant.id, end_at: future(3) });
+    await admin.post(`/api/v1/admin/machines/${later.id}/allocate`, { tenant_id: tenant.id, end_at: future(30) });
+    const r = await admin.get(`/api/v1/admin/machines?ending_before=${encodeURIComponent(future(7))}&tenant_id=${tenant.id}`);
+    assert.deepEqual(r.data.items.map((m: { id: number }) => m.id), [soon.id]);
+    assert.equal((await admin.get('/api/v1/admin/machines?ending_before=soon')).code, 2001);
+  });
+
   it('keeps a held machine held through maintenance', async () => {
     const tenant = await buildTenant();
     const m = await buildMachine(stack, { status: 'online' });

@@ -28,6 +28,11 @@ export async function list(ctx: Context) {
   if (q.region) where.region = q.region;
   if (q.gpu_model) where.gpu_model = q.gpu_model;
   if (q.tenant_id) where.tenant_id = q.tenant_id;
+  if (q.ending_before) {
+    const ending = await Allocation.findAll({ attributes: ['machine_id'],
+      where: { status: 'active', end_at: { [Op.lte]: q.ending_before } } });
+    where.id = { [Op.in]: ending.map((a) => a.machine_id) };
+  }
   if (q.keyword) {
     const like = likePattern(q.keyword);
     where[Op.or] = [{ name: { [Op.iLike]: like } }, { host: { [Op.iLike]: like } }, { region: { [Op.iLike]: like } }];

@@ -43,6 +43,8 @@ export const listMachinesSchema = z.strictObject({
   gpu_model: z.string().max(128).optional(),
   tenant_id: id.optional(),
   keyword: z.string().trim().max(100).optional(),
+  /** Machines whose current term ends before this time (the dashboard's "ending this week"). */
+  ending_before: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
 });
 export const idParam = id;
 

@@ -231,6 +231,7 @@ export const en: Record<MessageKey, string> = {
   'reason.hostKey': 'the machine\'s host key does not match the one on record; connection refused',
   'terminal.closeTitle': 'Close terminal',
   'terminal.closeConfirm': 'Close the terminal on {name}? A command still running ends with the session.',
+  'dashboard.termsEnding': 'Terms ending within 7 days',
   'reason.browserClosed': 'the browser closed the terminal',
   'reason.browserGone': 'the browser stopped answering',
   'reason.authFailed': 'the machine refused the login',

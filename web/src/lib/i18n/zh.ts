@@ -229,6 +229,7 @@ export const zh = {
   'reason.hostKey': '机器的主机密钥与记录不符，已拒绝连接',
   'terminal.closeTitle': '关闭终端',
   'terminal.closeConfirm': '确定关闭 {name} 上的终端吗？正在运行的命令会随会话结束。',
+  'dashboard.termsEnding': '7 天内到期',
   'reason.browserClosed': '浏览器关闭了终端',
   'reason.browserGone': '浏览器无响应，连接已断开',
   'reason.authFailed': '机器拒绝了登录（认证失败）',
