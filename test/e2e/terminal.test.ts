@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from '../helpers/api';
 import { ARTIFACTS, byTestId, ConsoleLog, launchBrowser, newPage, shot, until, waitForText } from '../helpers/e2e';
+import { screenText, successToast, typeCommand, waitForScreen } from '../helpers/e2ePage';
 import { startSshd, type TestSshd } from '../helpers/sshd';
 import { startStack, type Stack } from '../helpers/stack';
 
@@ -19,31 +20,6 @@ const customer = { username: `e2e_${tag}`, company: `ACME${tag.toUpperCase()}`, 
 const decoy = { username: `e2e_decoy_${tag}`, company: `DECOY${tag.toUpperCase()}`, email: `decoy-${tag}@other.example` };
 const machineName = `gpu-e2e-${tag}`;
 
-/** The xterm viewport as text, one line per row (the DOM renderer draws blanks as U+00A0). */
-async function screenText(page: Page): Promise<string> {
-  return page.locator('.xterm-rows').evaluate((rows) =>
-    Array.from(rows.children, (r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n'));
-}
-
-async function waitForScreen(page: Page, pattern: RegExp | string, what: string, ms = 20_000): Promise<string> {
-  let seen = '';
-  return until(what, async () => {
-    seen = await screenText(page);
-    return (typeof pattern === 'string' ? seen.includes(pattern) : pattern.test(seen)) ? seen : false;
-  }, ms).catch((e: Error) => { throw new Error(`${e.message}\nscreen was:\n${seen}`); });
-}
-
-/** Types a command line into the focused terminal, then Enter. Non-ASCII goes in as text input (as an IME would). */
-async function typeCommand(page: Page, line: string): Promise<void> {
-  await page.keyboard.type(line, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
-/** A success toast naming the object appears for a completed action. */
-async function successToast(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid="toast"][data-kind="success"]', { hasText: text }).first().waitFor();
-}
-
 describe('e2e: admin and customer in the browser, through a real terminal to the replay', function () {
   this.timeout(180_000);
   this.bail(true); // the steps are one story: later ones need the earlier ones
@@ -52,7 +28,6 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
   let sshd: TestSshd;
   let browser: Browser;
   const log = new ConsoleLog();
-  let adminCtx: BrowserContext;
   let admin: Page;
   let customerCtx: BrowserContext;
   let portal: Page;
@@ -65,7 +40,7 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     this.timeout(90_000);
     [stack, sshd, browser] = await Promise.all([startStack({ gateway: true }), startSshd(), launchBrowser()]);
     gw = stack.gatewayUrl!;
-    ({ context: adminCtx, page: admin } = await newPage(browser, log, 'admin'));
+    ({ page: admin } = await newPage(browser, log, 'admin'));
   });
 
   afterEach(async function () {

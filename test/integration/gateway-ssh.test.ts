@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
-import { deriveKeys, type Keys } from '@remotegpu/common/keys';
+import { deriveKeys } from '@remotegpu/common/keys';
 import { createLogger } from '@remotegpu/common/logger';
-import { TERMINATE_CHANNEL, verifyInternal, SIGNATURE_HEADER, type SessionEvent } from '@remotegpu/common/internal';
+import { TERMINATE_CHANNEL, type SessionEvent } from '@remotegpu/common/internal';
 import { MemoryStore } from '@remotegpu/common/store';
 import { sealTicket, type SshTicket } from '@remotegpu/common/ticket';
 import { startGateway, type Gateway } from '@remotegpu/gateway/server';
+import { ControlReportsDouble } from '../helpers/controlReportsDouble';
 import { startSshd, type TestSshd } from '../helpers/sshd';
 import { connectTerminal, TerminalClient } from '../helpers/terminal';
 
@@ -21,48 +21,6 @@ import { connectTerminal, TerminalClient } from '../helpers/terminal';
 // internal session-events endpoint.
 
 const run = promisify(execFile);
-
-// Test double for control's POST /api/v1/internal/sessions/:id/events: checks the
-// signature like control must, and records what arrived per session.
-class ControlReportsDouble {
-  readonly events = new Map<string, SessionEvent[]>();
-  badSignatures = 0;
-  private waiters: Array<() => void> = [];
-  private server = http.createServer((req, res) => {
-    const m = /^\/api\/v1\/internal\/sessions\/([^/]+)\/events$/.exec(req.url ?? '');
-    let body = '';
-    req.on('data', (d) => { body += d; });
-    req.on('end', () => {
-      if (req.method === 'GET' && req.url === '/healthz') { res.end('{"code":0}'); return; }
-      if (!m || req.method !== 'POST') { res.writeHead(404).end(); return; }
-      if (!verifyInternal(this.keys.internal, body, req.headers[SIGNATURE_HEADER] as string)) {
-        this.badSignatures++;
-        res.writeHead(401).end();
-        return;
-      }
-      const list = this.events.get(m[1]) ?? [];
-      list.push(JSON.parse(body));
-      this.events.set(m[1], list);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"msg":"ok","data":null}');
-      for (const w of this.waiters.splice(0)) w();
-    });
-  });
-  constructor(private readonly keys: Keys) {}
-  async listen(): Promise<string> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
-  }
-  async endOf(sessionId: string, timeoutMs = 10_000): Promise<Extract<SessionEvent, { type: 'end' }>> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const end = this.events.get(sessionId)?.find((e) => e.type === 'end');
-      if (end) return end as Extract<SessionEvent, { type: 'end' }>;
-      if (Date.now() > until) throw new Error(`no end report for ${sessionId}`);
-      await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 200); });
-    }
-  }
-  close() { this.server.closeAllConnections(); return new Promise((r) => this.server.close(r)); }
-}
 
 describe('gateway: SSH web terminal (real sshd)', function () {
   this.timeout(60_000);
