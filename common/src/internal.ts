@@ -27,3 +27,10 @@ export type SessionEvent =
       bytes_in: number; bytes_out: number; recording_size: number };
 
 export const TERMINATE_CHANNEL = 'session:terminate';
+
+// Live sessions are vouched for in the shared store by the gateway holding them,
+// renewed every SESSION_ALIVE_EVERY_MS; a session nobody vouches for any more (its
+// gateway crashed or was killed) is closed by control's housekeeping.
+export const sessionAliveKey = (sessionId: string) => `session-alive:${sessionId}`;
+export const SESSION_ALIVE_EVERY_MS = 30_000;
+export const SESSION_ALIVE_TTL_S = 95;

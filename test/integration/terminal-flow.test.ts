@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { reapUnusedSessions } from '@remotegpu/control/commands/sessionReaper';
+import { reapLostSessions, reapUnusedSessions } from '@remotegpu/control/commands/sessionReaper';
+import { sessionAliveKey } from '@remotegpu/common/internal';
 import { AccessSession, AuditLog } from '@remotegpu/control/models';
 import type { Api } from '../helpers/api';
 import { buildMachine, loginAs } from '../helpers/factories';
@@ -186,5 +187,24 @@ describe('terminal session: control + gateway + real sshd', function () {
     const s = (await admin.get(`/api/v1/admin/sessions/${opened.data.session_id}`)).data;
     assert.equal(s.status, 'failed');
     assert.match(s.close_reason, /never used/);
+  });
+
+  it('closes a live session that its gateway no longer vouches for (gateway crashed)', async () => {
+    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
+    const m = await allocatedMachine(user.tenant_id!);
+    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
+    const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
+    await term.waitForText('ready');
+    await until(async () => (await AccessSession.findByPk(opened.data.session_id))?.status === 'active');
+    const later = new Date(Date.now() + 5 * 60_000);
+    assert.ok(await stack.store.get(sessionAliveKey(opened.data.session_id)), 'the gateway vouches for it');
+    assert.equal(await reapLostSessions(stack.store, later), 0, 'a vouched-for session is left alone');
+    // what a crashed gateway leaves behind: nobody renews the voucher, so it expires
+    await stack.store.del(sessionAliveKey(opened.data.session_id));
+    assert.equal(await reapLostSessions(stack.store, later), 1);
+    const s = (await admin.get(`/api/v1/admin/sessions/${opened.data.session_id}`)).data;
+    assert.equal(s.status, 'failed');
+    assert.match(s.close_reason, /gateway lost/);
+    term.ws.close();
   });
 });

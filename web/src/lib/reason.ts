@@ -15,6 +15,7 @@ const KNOWN: Array<[RegExp, MessageKey]> = [
   [/^gateway shutting down/, 'reason.shutdown'],
   [/^recording unavailable/, 'reason.recording'],
   [/^ticket never used/, 'reason.neverConnected'],
+  [/^gateway lost/, 'reason.gatewayLost'],
   [/^ticket/, 'reason.ticket'],
   [/^machine host key changed/, 'reason.hostKey'],
 ];
@@ -23,7 +24,7 @@ export function reasonText(reason: string | null | undefined): string {
   if (!reason) return '';
   const hit = KNOWN.find(([re]) => re.test(reason));
   if (!hit) return reason;
-  if (hit[1] === 'reason.neverConnected') return t(hit[1]);
+  if (hit[1] === 'reason.neverConnected' || hit[1] === 'reason.gatewayLost') return t(hit[1]);
   const detail = reason.match(/: (.+)$/)?.[1] ?? reason.match(/(code \d+|by SIG\w+)$/)?.[1];
   return detail ? `${t(hit[1])}: ${detail}` : t(hit[1]);
 }

@@ -243,5 +243,6 @@ export const en: Record<MessageKey, string> = {
   'reason.shutdown': 'the gateway is shutting down',
   'reason.recording': 'recording unavailable, so the session was not opened',
   'reason.neverConnected': 'the browser never connected; the ticket expired',
+  'reason.gatewayLost': 'the gateway stopped unexpectedly; the session was cut',
   'reason.ticket': 'the connection ticket is invalid or expired; open the terminal again',
 };

@@ -241,6 +241,7 @@ export const zh = {
   'reason.shutdown': '网关正在关闭',
   'reason.recording': '无法录像，会话未打开',
   'reason.neverConnected': '浏览器未连接，凭证已过期',
+  'reason.gatewayLost': '网关意外停止，会话已中断',
   'reason.ticket': '连接凭证无效或已过期，请重新打开终端',
 } as const;
 
