@@ -193,6 +193,20 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
   it('4. admin adds the machine by form, sets it online and allocates it to the company', async () => {
     await byTestId(admin, 'nav-machines').click();
     await admin.waitForURL(/#\/admin\/machines/);
+
+    // a JSON batch first: one good row, one bad one, a result for each
+    await byTestId(admin, 'machine-import').click();
+    const importer = byTestId(admin, 'import-dialog');
+    await byTestId(importer, 'import-json').fill(JSON.stringify([
+      { name: `${machineName}-spare`, region: 'e2e-local', host: '192.0.2.50', ssh_username: 'root', ssh_password: 'Spare-pass1' },
+      { name: 'bad name!', region: 'e2e-local', host: '192.0.2.51', ssh_username: 'root', ssh_password: 'x' },
+    ]));
+    await byTestId(importer, 'import-submit').click();
+    await waitForText(byTestId(importer, 'import-summary'), /1.*1/);
+    assert.deepEqual(await byTestId(importer, 'import-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ok'))), ['true', 'false']);
+    await importer.getByRole('button').last().click();
+    await byTestId(admin, 'machine-row', `[data-name="${machineName}-spare"]`).waitFor();
+
     await byTestId(admin, 'machine-new').click();
     const form = byTestId(admin, 'machine-form');
     await form.waitFor();

@@ -37,6 +37,27 @@ describe('machines and allocations', () => {
     assert.ok(await AuditLog.findOne({ where: { action: 'create_machine', resource_id: String(r.data.id) } }));
   });
 
+  it('imports a JSON batch with a result per row, keeping the good rows when others fail', async () => {
+    const taken = await buildMachine(stack);
+    const r = await admin.post('/api/v1/admin/machines/import', { machines: [
+      { name: 'imp-1', region: 'cn-east', host: '10.0.1.1', ssh_username: 'ubuntu', ssh_password: 'Pw1-secret' },
+      { name: 'imp-2', region: 'cn-east', host: 'bad host', ssh_username: 'ubuntu', ssh_password: 'x' },
+      { name: taken.name, region: 'cn-east', host: '10.0.1.3', ssh_username: 'ubuntu', ssh_password: 'x' },
+      { name: 'imp-4', region: 'cn-east', host: '10.0.1.4', ssh_port: 2200, ssh_username: 'root', ssh_private_key: KEY },
+    ] });
+    assert.equal(r.code, 0, r.msg);
+    assert.deepEqual([r.data.created, r.data.failed], [2, 2]);
+    assert.deepEqual(r.data.items.map((x: { ok: boolean }) => x.ok), [true, false, false, true]);
+    assert.match(r.data.items[1].error, /host/);
+    assert.match(r.data.items[2].error, /already exists/);
+    assert.ok(!JSON.stringify(r.data).includes('Pw1-secret'));
+    const listed = await admin.get('/api/v1/admin/machines?keyword=imp-');
+    assert.deepEqual(listed.data.items.map((m: { name: string }) => m.name).sort(), ['imp-1', 'imp-4']);
+    assert.equal(await AuditLog.count({ where: { action: 'create_machine', resource_id: String(r.data.items[0].id) } }), 1);
+    assert.equal((await admin.post('/api/v1/admin/machines/import', { machines: [] })).code, 2001);
+    assert.equal((await admin.post('/api/v1/admin/machines/import', { machines: Array(101).fill({}) })).code, 2001);
+  });
+
   it('refuses bad input and duplicates', async () => {
     const bad = await admin.post('/api/v1/admin/machines', { name: 'x;rm -rf', region: 'r', host: 'h', ssh_username: 'u', ssh_password: 'p' });
     assert.deepEqual([bad.status, bad.code], [422, 2001]);

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import { Op, type WhereOptions } from 'sequelize';
 import { machineAllocator } from '../../commands/machineAllocator';
+import { machineImporter } from '../../commands/machineImporter';
 import { machineReclaimer } from '../../commands/machineReclaimer';
 import { machineStatusSetter } from '../../commands/machineStatusSetter';
 import { machineCreator, machineUpdater } from '../../commands/machineWriter';
@@ -45,6 +46,11 @@ export async function create(ctx: Context) {
   const m = await machineCreator(ctx, input<CreateMachineInput>(ctx));
   ctx.status = 201;
   ok(ctx, await present(m.id, ctx.state.tx));
+}
+
+export async function importMany(ctx: Context) {
+  const results = await machineImporter(ctx, input<{ machines: unknown[] }>(ctx).machines);
+  ok(ctx, { items: results, created: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length });
 }
 
 export async function show(ctx: Context) { ok(ctx, await present(intParam(ctx, 'id', 'machine'))); }

@@ -5,12 +5,13 @@ import { transaction } from '../../middleware/transaction';
 import { validate } from '../../middleware/validate';
 import * as admin from './adminHandlers';
 import * as mine from './handlers';
-import { allocateSchema, createMachineSchema, listMachinesSchema, patchMachineSchema, reclaimSchema, setStatusSchema } from './schema';
+import { allocateSchema, createMachineSchema, importMachinesSchema, listMachinesSchema, patchMachineSchema, reclaimSchema, setStatusSchema } from './schema';
 
 export const adminMachinesRouter = new Router({ prefix: '/api/v1/admin/machines' });
 adminMachinesRouter.use(rateLimit, auth, requireRole('admin'));
 adminMachinesRouter.get('/', validate(listMachinesSchema, 'query'), admin.list);
 adminMachinesRouter.post('/', validate(createMachineSchema), transaction, admin.create);
+adminMachinesRouter.post('/import', validate(importMachinesSchema), transaction, admin.importMany);
 adminMachinesRouter.get('/:id', admin.show);
 adminMachinesRouter.patch('/:id', validate(patchMachineSchema), transaction, admin.patch);
 adminMachinesRouter.delete('/:id', transaction, admin.remove);

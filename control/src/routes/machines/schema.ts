@@ -28,6 +28,8 @@ export const patchMachineSchema = z.strictObject({
   // null forgets the pinned key (machine reinstalled); the next session learns the new one
   ssh_host_key_sha256: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an OpenSSH SHA256 fingerprint').nullable().optional(),
 }).refine((b) => !(b.ssh_password && b.ssh_private_key), { message: 'give either ssh_password or ssh_private_key', path: ['ssh_password'] });
+// Rows are checked one by one by the importer, so one bad row cannot sink the batch.
+export const importMachinesSchema = z.strictObject({ machines: z.array(z.unknown()).min(1, 'no machines').max(100, 'at most 100 machines at a time') });
 export const setStatusSchema = z.strictObject({ status: z.enum(['online', 'maintenance', 'offline']), reason: z.string().max(500).optional() });
 export const allocateSchema = z.strictObject({
   tenant_id: id,

@@ -2,7 +2,7 @@
 import { http } from './client';
 import type {
   AccessSession, Allocation, AuditLog, Connection, Customer, CustomerCreate, Machine,
-  MachineCreate, MyMachine, Page, Query, SessionTicket, SettableStatus, TokenPair, User,
+  ImportResult, MachineCreate, MyMachine, Page, Query, SessionTicket, SettableStatus, TokenPair, User,
 } from './types';
 
 export * from './types';
@@ -33,6 +33,7 @@ export const machinesApi = {
   list: (q: Query) => http.get<Page<Machine>>('/admin/machines', q),
   get: (mid: number | string) => http.get<Machine>(`/admin/machines/${id(mid)}`),
   create: (body: MachineCreate) => http.post<Machine>('/admin/machines', body),
+  importMany: (machines: unknown[]) => http.post<ImportResult>('/admin/machines/import', { machines }),
   update: (mid: number, body: Partial<MachineCreate>) => http.patch<Machine>(`/admin/machines/${id(mid)}`, body),
   forgetHostKey: (mid: number) => http.patch<Machine>(`/admin/machines/${id(mid)}`, { ssh_host_key_sha256: null }),
   remove: (mid: number) => http.del<unknown>(`/admin/machines/${id(mid)}`),

@@ -88,6 +88,12 @@ export interface Machine {
   created_at: string;
 }
 
+export interface ImportResult {
+  items: Array<{ index: number; ok: boolean; id?: number; name?: string; error?: string }>;
+  created: number;
+  failed: number;
+}
+
 export interface MachineCreate {
   name: string;
   region: string;
