@@ -121,6 +121,18 @@ export class CastRecorder {
     this.enqueue(`[${this.elapsed(performance.now())},"r",${JSON.stringify(`${cols}x${rows}`)}]\n`);
   }
 
+  /**
+   * Everything received so far, made into lines now: resolves, once those lines are on
+   * disk, with the file length that holds exactly them (for a watcher's catch-up).
+   */
+  async checkpoint(): Promise<number> {
+    this.flushOutput();
+    if (!this.headerWritten) this.writeHeader();
+    const mark = this.size + this.inFlight + Buffer.byteLength(this.queue, this.queueAscii ? 'latin1' : 'utf8');
+    while (this.size < mark && !this.failed && this.writing) await this.writing;
+    return Math.min(mark, this.size);
+  }
+
   /** Writes what is left and closes the file; resolves with the file's size in bytes. */
   async close(): Promise<number> {
     if (this.closed) { await this.writing; return this.size; }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { Codes } from '@remotegpu/common/codes';
+import { CloseCodes, Codes } from '@remotegpu/common/codes';
 import type { Keys } from '@remotegpu/common/keys';
 import { createLogger, type Logger } from '@remotegpu/common/logger';
 import type { Store } from '@remotegpu/common/store';
@@ -13,7 +13,7 @@ import { handleOwnRoute } from './ownRoutes';
 import { SessionHub } from './sessionHub';
 import { SshSession } from './sshSession';
 import { clientAddress, setForwardedHeaders } from './clientAddress';
-import { admitSshTicket } from './sshTicketGate';
+import { admitTicket } from './ticketGate';
 import { createUpstreamProxy } from './upstreamProxy';
 
 // The gateway as one HTTP server (DESIGN §2): `/ws/*` it serves itself, the
@@ -75,7 +75,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   });
 
   async function upgradeSsh(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const gate = await admitSshTicket(req, opts.keys.ticket, opts.store);
+    const gate = await admitTicket(req, opts.keys.ticket, opts.store, 'ssh');
     if (socket.destroyed) return; // the browser gave up while we checked
     if (!gate.ok) {
       refuseUpgrade(socket, gate.status, gate.status === 401 ? 'Unauthorized' : 'Service Unavailable', gate.code, gate.msg);
@@ -96,15 +96,37 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     });
   }
 
+  // An admin watching a live session read-only; the session must be live here.
+  async function upgradeWatch(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const gate = await admitTicket(req, opts.keys.ticket, opts.store, 'watch');
+    if (socket.destroyed) return;
+    if (!gate.ok) {
+      refuseUpgrade(socket, gate.status, gate.status === 401 ? 'Unauthorized' : 'Service Unavailable', gate.code, gate.msg);
+      return;
+    }
+    const session = hub.get(gate.ticket.session_id);
+    if (!session) {
+      refuseUpgrade(socket, 404, 'Not Found', Codes.NOT_FOUND.code, 'session is not live on this gateway');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!session.watch(ws)) ws.close(CloseCodes.SSH_ENDED.code, 'session is not open');
+      else logger.info({ session_id: session.id, watcher: gate.ticket.username }, 'session watched');
+    });
+  }
+
+  const upgrades: Record<string, typeof upgradeSsh> = { '/ws/ssh': upgradeSsh, '/ws/watch': upgradeWatch };
+
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     setForwardedHeaders(req, trustProxy);
     const machine = hostRouter(req);
     if (machine) { proxy.ws(req, socket, head, machine, 'machine'); return; }
     const path = (req.url ?? '/').split('?', 1)[0];
-    if (path === '/ws/ssh') {
-      upgradeSsh(req, socket, head).catch((err) => {
-        logger.error({ err: (err as Error).message }, 'ssh upgrade failed');
+    const upgrade = upgrades[path];
+    if (upgrade) {
+      upgrade(req, socket, head).catch((err) => {
+        logger.error({ err: (err as Error).message, path }, 'upgrade failed');
         refuseUpgrade(socket, 500, 'Internal Server Error', Codes.INTERNAL.code, Codes.INTERNAL.msg);
       });
       return;

@@ -31,6 +31,7 @@ export class SessionHub {
 
   get size(): number { return this.sessions.size; }
   has(sessionId: string): boolean { return this.sessions.has(sessionId); }
+  get(sessionId: string): SshSession | undefined { return this.sessions.get(sessionId); }
 
   add(session: SshSession): void {
     this.sessions.set(session.id, session);

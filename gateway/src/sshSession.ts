@@ -7,6 +7,7 @@ import { CastRecorder, castPath } from './castRecorder';
 import type { ControlReporter } from './controlReporter';
 import { Outcomes, outcomeForSshError, type Outcome } from './sshOutcome';
 import { READY_MESSAGE, closeReason, closedMessage, parseClientMessage } from './terminalProtocol';
+import { Watchers } from './watchers';
 
 // One browser terminal bridged to one SSH shell (DESIGN §6): ssh2 to the machine,
 // binary WebSocket frames both ways, recorded while it runs, reported to control.
@@ -64,6 +65,9 @@ export class SshSession {
   private rows = 24;
   private sizeKnown = false;
   private hostKey: string | null = null;
+  private recordingPath: string | null = null;
+  /** Admins watching read-only; empty (and free) for almost every session. */
+  readonly watchers = new Watchers();
 
   constructor(
     private readonly ticket: SshTicket,
@@ -115,6 +119,14 @@ export class SshSession {
   }
 
   terminate(): void { this.finish(Outcomes.terminated()); }
+
+  /** Adds a read-only watcher; false while the shell is not open (or already over). */
+  watch(ws: WebSocket): boolean {
+    const recorder = this.recorder;
+    if (!this.stream || !recorder || !this.recordingPath || this.ended) return false;
+    void this.watchers.add(ws, { cols: this.cols, rows: this.rows }, this.recordingPath, () => recorder.checkpoint());
+    return true;
+  }
   shutdown(): Promise<void> { this.finish(Outcomes.shutdown()); return this.done; }
   /** The browser missed a ping round. */
   dropDead(): void { this.finish(Outcomes.browserGone()); this.ws.terminate(); }
@@ -128,6 +140,7 @@ export class SshSession {
 
   private async openShell(): Promise<void> {
     const path = castPath(this.deps.recordingsDir, this.id, new Date());
+    this.recordingPath = path;
     try {
       this.recorderCreating = CastRecorder.create(path, {
         cols: this.cols, rows: this.rows,
@@ -201,6 +214,7 @@ export class SshSession {
     } else {
       this.ws.send(data, BINARY);
     }
+    if (this.watchers.size) this.watchers.frame(data);
     if (this.recorder!.isCongested) this.pause(PAUSED_BY_RECORDING);
   };
 
@@ -240,6 +254,7 @@ export class SshSession {
     this.sizeKnown = true;
     this.stream?.setWindow(rows, cols, 0, 0);
     this.recorder?.resize(cols, rows);
+    this.watchers.resize(cols, rows);
   }
 
   /** Ends the session once, whatever ended it first; safe to call again. */
@@ -248,6 +263,7 @@ export class SshSession {
     if (this.toBrowser) this.flushToBrowser(); // the last output goes before the goodbye
     this.ended = true;
     const ws = this.ws;
+    this.watchers.closeAll(outcome.closeCode, outcome.reason);
     if (ws.readyState === ws.OPEN) {
       ws.send(closedMessage(outcome.reason));
       ws.close(outcome.closeCode, closeReason(outcome.reason));

@@ -207,4 +207,42 @@ describe('terminal session: control + gateway + real sshd', function () {
     assert.match(s.close_reason, /gateway lost/);
     term.ws.close();
   });
+
+  it('lets an admin watch a live session read-only, with the output so far', async () => {
+    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
+    const m = await allocatedMachine(user.tenant_id!);
+    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
+    const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
+    await term.waitForText('ready');
+    term.resize(90, 30);
+    term.type('echo before-$((40+2))\n');
+    await term.waitFor('before-42');
+    await until(async () => (await AccessSession.findByPk(opened.data.session_id))?.status === 'active');
+
+    assert.equal((await customer.post(`/api/v1/admin/sessions/${opened.data.session_id}/watch`)).status, 403);
+    const w = await admin.post(`/api/v1/admin/sessions/${opened.data.session_id}/watch`);
+    assert.equal(w.code, 0, w.msg);
+    assert.match(w.data.ws_url, /^\/ws\/watch\?ticket=/);
+    // a watch ticket opens no terminal, and an SSH ticket watches nothing
+    await assert.rejects(connectTerminal(stack.gatewayUrl!, w.data.ws_url.replace('/ws/watch', '/ws/ssh')), (e: { status: number }) => e.status === 401);
+    const w2 = await admin.post(`/api/v1/admin/sessions/${opened.data.session_id}/watch`);
+    const watcher = await connectTerminal(stack.gatewayUrl!, w2.data.ws_url);
+    const ready = await watcher.waitForText('ready');
+    assert.deepEqual([ready.watching, ready.cols, ready.rows], [true, 90, 30]);
+    await watcher.waitFor('before-42'); // caught up from the recording
+    term.type('echo during-$((50+5))\n');
+    await watcher.waitFor('during-55'); // live
+    watcher.type('echo from-watcher-$((1+1))\n'); // ignored: read-only
+    term.type('echo after-$((3+3))\n');
+    await term.waitFor('after-6');
+    await watcher.waitFor('after-6');
+    assert.ok(!term.text.includes('from-watcher-2'), 'a watcher cannot type into the session');
+    assert.ok(await AuditLog.findOne({ where: { action: 'session_watch', resource_id: opened.data.session_id } }));
+
+    term.ws.close();
+    const closed = await watcher.closed;
+    assert.ok(closed.code === 1000 || closed.code >= 4000, `watcher closed with ${closed.code}`);
+    await until(async () => (await AccessSession.findByPk(opened.data.session_id))?.status === 'closed');
+    assert.equal((await admin.post(`/api/v1/admin/sessions/${opened.data.session_id}/watch`)).code, 4002);
+  });
 });

@@ -3,6 +3,7 @@ import { resolve, sep } from 'node:path';
 import type { Context } from 'koa';
 import { Sequelize } from 'sequelize';
 import { TERMINATE_CHANNEL } from '@remotegpu/common/internal';
+import { sealTicket } from '@remotegpu/common/ticket';
 import { sessionOpener } from '../../commands/sessionOpener';
 import { AppError, NotFoundError } from '../../errors';
 import { audit } from '../../lib/audit';
@@ -49,6 +50,18 @@ export async function terminate(ctx: Context) {
     details: { machine_id: s.machine_id, user_id: s.user_id } });
   await ctx.deps.store.publish(TERMINATE_CHANNEL, s.id);
   ctx.body = { code: 0, msg: 'ok', data: presentSession(s) };
+}
+
+// An admin watches a live session read-only: a watch ticket (no machine credentials)
+// for the gateway that holds the session.
+export async function watch(ctx: Context) {
+  const s = await loadSession(ctx);
+  if (s.status !== 'active') throw new AppError('ILLEGAL_TRANSITION', `session is ${s.status}: only a live session can be watched`);
+  const user = ctx.state.user!;
+  await audit(ctx, { action: 'session_watch', resource_type: 'session', resource_id: s.id, tenant_id: s.tenant_id,
+    details: { machine_id: s.machine_id, user_id: s.user_id } });
+  const ticket = sealTicket(ctx.deps.keys.ticket, { kind: 'watch', session_id: s.id, user_id: user.id, username: user.username });
+  ctx.body = { code: 0, msg: 'ok', data: { session_id: s.id, ticket, ws_url: `/ws/watch?ticket=${encodeURIComponent(ticket)}` } };
 }
 
 // The recording file itself (asciicast v2), not an envelope. Paths come from the

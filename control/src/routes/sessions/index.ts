@@ -16,3 +16,4 @@ adminSessionsRouter.use(rateLimit, auth, requireRole('admin'));
 adminSessionsRouter.get('/', validate(listSessionsSchema, 'query'), h.list);
 adminSessionsRouter.get('/:id', h.show);
 adminSessionsRouter.post('/:id/terminate', transaction, h.terminate);
+adminSessionsRouter.post('/:id/watch', transaction, h.watch);

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { Codes } from '@remotegpu/common/codes';
-import { redeemTicket, type SshTicket } from '@remotegpu/common/ticket';
+import { redeemTicket, type Ticket } from '@remotegpu/common/ticket';
 import type { Store } from '@remotegpu/common/store';
 
-// Decides, before any WebSocket upgrade, whether a `/ws/ssh?ticket=...` handshake
-// may proceed: the ticket must open under our key, be unexpired and unused (it is
+// Decides, before any WebSocket upgrade, whether a `/ws/ssh?ticket=...` (or
+// `/ws/watch?ticket=...`) handshake may proceed: the ticket must open under our key, be unexpired and unused (it is
 // burnt here), and describe a target we can safely use. A refusal is an HTTP
 // status plus an envelope; the ticket itself is never logged.
 
@@ -14,7 +14,7 @@ const MAX_TICKET_CHARS = 16 * 1024;
 // Session ids become file names: nothing that could climb out of RECORDINGS_DIR.
 const sessionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
 
-const ticketShape = z.object({
+const sshShape = z.object({
   kind: z.literal('ssh'),
   session_id: sessionId,
   target: z.object({
@@ -25,16 +25,18 @@ const ticketShape = z.object({
     private_key: z.string().max(32 * 1024).optional(),
   }).refine((t) => t.password !== undefined || t.private_key !== undefined, 'no credentials'),
 });
+const watchShape = z.object({ kind: z.literal('watch'), session_id: sessionId, user_id: z.number().int(), username: z.string() });
+const shapes = { ssh: sshShape, watch: watchShape };
 
-export type GateResult =
-  | { ok: true; ticket: SshTicket }
+export type GateResult<K extends Ticket['kind']> =
+  | { ok: true; ticket: Extract<Ticket, { kind: K }> }
   | { ok: false; status: number; code: number; msg: string };
 
-function refused(status: number, code: number, msg: string): GateResult {
+function refused(status: number, code: number, msg: string): { ok: false; status: number; code: number; msg: string } {
   return { ok: false, status, code, msg };
 }
 
-export async function admitSshTicket(req: IncomingMessage, ticketKey: Buffer, store: Store): Promise<GateResult> {
+export async function admitTicket<K extends Ticket['kind']>(req: IncomingMessage, ticketKey: Buffer, store: Store, kind: K): Promise<GateResult<K>> {
   const sealed = new URL(req.url ?? '/', 'http://gateway').searchParams.get('ticket');
   if (!sealed || sealed.length > MAX_TICKET_CHARS) {
     return refused(401, Codes.TOKEN_INVALID.code, 'ticket missing or invalid');
@@ -50,8 +52,9 @@ export async function admitSshTicket(req: IncomingMessage, ticketKey: Buffer, st
     if (result.reason === 'used') return refused(401, Codes.TOKEN_INVALID.code, 'ticket already used');
     return refused(401, Codes.TOKEN_INVALID.code, 'ticket missing or invalid');
   }
-  if (!ticketShape.safeParse(result.ticket).success) {
+  // A ticket for one purpose never opens another (an SSH ticket is no watch ticket).
+  if (!shapes[kind].safeParse(result.ticket).success) {
     return refused(401, Codes.TOKEN_INVALID.code, 'ticket missing or invalid');
   }
-  return { ok: true, ticket: result.ticket };
+  return { ok: true, ticket: result.ticket as Extract<Ticket, { kind: K }> };
 }
