@@ -329,6 +329,16 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     // the output line is bare RED (the sequence was interpreted), unlike the typed command line
     assert.ok(screen.split('\n').filter((l) => l.includes('[31m')).every((l) => l.includes('printf')), 'escape sequence in output');
 
+    // the admin watches the live session read-only: what was typed so far, then what comes next
+    await byTestId(live, 'session-watch').click();
+    await admin.waitForURL(new RegExp(`#/admin/sessions/${sessionId}/watch$`));
+    await admin.locator('[data-testid="watch-state"][data-state="watching"]').waitFor();
+    await waitForScreen(admin, /^你好 42$/m, 'the watcher caught up');
+    await typeCommand(portal, 'echo watched-$((7*6))');
+    await waitForScreen(admin, /^watched-42$/m, 'the watcher sees new output live');
+    await shot(admin, '09-admin-watching');
+    await admin.goBack();
+
     // the terminal follows the window: stty sees the new size, and it matches the rows drawn
     const rowsDrawn = () => portal.locator('.xterm-rows > div').count();
     await typeCommand(portal, 'echo S1=$(stty size)=');

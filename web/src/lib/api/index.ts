@@ -63,6 +63,7 @@ export const sessionsApi = {
   list: (q: Query) => http.get<Page<AccessSession>>('/admin/sessions', q),
   get: (sid: string) => http.get<AccessSession>(`/admin/sessions/${id(sid)}`),
   terminate: (sid: string) => http.post<unknown>(`/admin/sessions/${id(sid)}/terminate`),
+  watch: (sid: string) => http.post<SessionTicket>(`/admin/sessions/${id(sid)}/watch`),
   recordingText: (sid: string) => http.get<string>(`/sessions/${id(sid)}/recording`, undefined, { raw: 'text' }),
 };
 
