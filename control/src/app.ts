@@ -3,6 +3,7 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Deps } from './context';
 import { AppError } from './errors';
 import { errorHandler } from './middleware/errorHandler';
+import { requestMetrics } from './middleware/metrics';
 import { securityHeaders } from './middleware/securityHeaders';
 import { routers } from './routes';
 import { webApp } from './routes/web';
@@ -19,6 +20,7 @@ export function createApp(deps: Deps): Koa {
     deps.logger.error({ err }, 'response error');
   });
   app.use(securityHeaders);
+  app.use(requestMetrics);
   app.use(errorHandler);
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' });
   app.use(async (ctx, next) => {

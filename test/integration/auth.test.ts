@@ -108,7 +108,13 @@ describe('auth', () => {
   it('answers health, readiness and metrics', async () => {
     assert.equal((await api.get('/healthz')).code, 0);
     assert.equal((await api.get('/readyz')).data.database, 'ok');
+    await api.post('/api/v1/auth/login', { username: 'nobody-for-metrics', password: 'x' });
+    await api.as(null).get('/api/v1/auth/me');
     const m = await fetch(stack.controlUrl + '/metrics');
-    assert.match(await m.text(), /remotegpu_control_/);
+    const text = await m.text();
+    assert.match(text, /remotegpu_control_process_cpu/);
+    // requests are counted by route pattern, with their outcome
+    assert.match(text, /remotegpu_control_http_requests_total\{method="POST",route="\/api\/v1\/auth\/login",status="401"\} [1-9]/);
+    assert.match(text, /remotegpu_control_http_request_seconds_count\{method="GET",route="\/api\/v1\/auth\/me"\}/);
   });
 });

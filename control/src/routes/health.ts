@@ -1,12 +1,6 @@
 import Router from '@koa/router';
-import client from 'prom-client';
 import { AppError } from '../errors';
-
-export const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry, prefix: 'remotegpu_control_' });
-export const httpRequests = new client.Counter({
-  name: 'remotegpu_control_http_requests_total', help: 'API requests by status', labelNames: ['status'], registers: [registry],
-});
+import { registry } from '../lib/metrics';
 
 export const healthRouter = new Router();
 healthRouter.get('/healthz', (ctx) => { ctx.body = { code: 0, msg: 'ok', data: { status: 'alive' } }; });
