@@ -44,6 +44,23 @@ describe('terminal session: control + gateway + real sshd', function () {
     return m;
   }
 
+  // A customer with an allocated machine and a session ticket for it; `connect` opens
+  // the terminal and waits until the shell is ready and control calls it active.
+  async function customerSession() {
+    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
+    const m = await allocatedMachine(user.tenant_id!);
+    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
+    assert.equal(opened.status, 201, opened.msg);
+    const id: string = opened.data.session_id;
+    const connect = async () => {
+      const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
+      await term.waitForText('ready');
+      await until(async () => (await AccessSession.findByPk(id))?.status === 'active');
+      return term;
+    };
+    return { user, customer, m, opened, id, connect };
+  }
+
   it('lets a customer open a recorded terminal that the admin can list and replay', async () => {
     const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
     const m = await allocatedMachine(user.tenant_id!);
@@ -103,12 +120,8 @@ describe('terminal session: control + gateway + real sshd', function () {
   });
 
   it('lets an admin terminate a live session', async () => {
-    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
-    const m = await allocatedMachine(user.tenant_id!);
-    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
-    const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
-    await term.waitForText('ready');
-    await until(async () => (await AccessSession.findByPk(opened.data.session_id))?.status === 'active');
+    const { opened, connect } = await customerSession();
+    const term = await connect();
     const t = await admin.post(`/api/v1/admin/sessions/${opened.data.session_id}/terminate`);
     assert.equal(t.code, 0, t.msg);
     const closed = await term.closed;
@@ -122,11 +135,8 @@ describe('terminal session: control + gateway + real sshd', function () {
   });
 
   it('refuses a ticket used twice and says clearly that remote desktop needs guacd', async () => {
-    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
-    const m = await allocatedMachine(user.tenant_id!);
-    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
-    const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
-    await term.waitForText('ready');
+    const { customer, m, opened, connect } = await customerSession();
+    const term = await connect();
     await assert.rejects(connectTerminal(stack.gatewayUrl!, opened.data.ws_url), (e: { status: number }) => e.status === 401);
     term.ws.close();
     const vnc = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'vnc' });
@@ -179,9 +189,7 @@ describe('terminal session: control + gateway + real sshd', function () {
   });
 
   it('marks a session whose ticket was never used as failed once the ticket is long expired', async () => {
-    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
-    const m = await allocatedMachine(user.tenant_id!);
-    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
+    const { opened } = await customerSession();
     assert.equal(await reapUnusedSessions(), 0, 'a fresh ticket is left alone');
     await reapUnusedSessions(new Date(Date.now() + 5 * 60_000));
     const s = (await admin.get(`/api/v1/admin/sessions/${opened.data.session_id}`)).data;
@@ -190,12 +198,8 @@ describe('terminal session: control + gateway + real sshd', function () {
   });
 
   it('closes a live session that its gateway no longer vouches for (gateway crashed)', async () => {
-    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
-    const m = await allocatedMachine(user.tenant_id!);
-    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
-    const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
-    await term.waitForText('ready');
-    await until(async () => (await AccessSession.findByPk(opened.data.session_id))?.status === 'active');
+    const { opened, connect } = await customerSession();
+    const term = await connect();
     const later = new Date(Date.now() + 5 * 60_000);
     assert.ok(await stack.store.get(sessionAliveKey(opened.data.session_id)), 'the gateway vouches for it');
     assert.equal(await reapLostSessions(stack.store, later), 0, 'a vouched-for session is left alone');
@@ -209,15 +213,11 @@ describe('terminal session: control + gateway + real sshd', function () {
   });
 
   it('lets an admin watch a live session read-only, with the output so far', async () => {
-    const { user, api: customer } = await loginAs(stack, { role: 'customer_owner' });
-    const m = await allocatedMachine(user.tenant_id!);
-    const opened = await customer.post(`/api/v1/machines/${m.id}/sessions`, { protocol: 'ssh' });
-    const term = await connectTerminal(stack.gatewayUrl!, opened.data.ws_url);
-    await term.waitForText('ready');
+    const { customer, opened, connect } = await customerSession();
+    const term = await connect();
     term.resize(90, 30);
     term.type('echo before-$((40+2))\n');
     await term.waitFor('before-42');
-    await until(async () => (await AccessSession.findByPk(opened.data.session_id))?.status === 'active');
 
     assert.equal((await customer.post(`/api/v1/admin/sessions/${opened.data.session_id}/watch`)).status, 403);
     const w = await admin.post(`/api/v1/admin/sessions/${opened.data.session_id}/watch`);
