@@ -1,4 +1,5 @@
 // Loading state of one server-paged list: items, total, loading and error.
+import { untrack } from 'svelte';
 import type { Page, Query } from '../api';
 
 export class PagedList<T> {
@@ -14,6 +15,15 @@ export class PagedList<T> {
 
   get pages(): number {
     return Math.max(1, Math.ceil(this.total / this.pageSize));
+  }
+
+  /** Loads now and whenever the query changes (call while a page is set up); returns a reload. */
+  follow(query: () => Query): () => Promise<void> {
+    $effect(() => {
+      const q = query();
+      untrack(() => void this.load(q));
+    });
+    return () => this.load(query());
   }
 
   async load(q: Query): Promise<void> {
