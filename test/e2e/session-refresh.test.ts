@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import type { Browser, Page } from 'playwright-core';
 import { buildUser, PASSWORD } from '../helpers/factories';
 import { byTestId, ConsoleLog, launchBrowser, newPage, until } from '../helpers/e2e';
+import { signIn } from '../helpers/e2ePage';
 import { startStack, type Stack } from '../helpers/stack';
 
 // The web app keeps a user signed in across an expired access token by refreshing
@@ -19,9 +20,7 @@ describe('e2e: automatic token refresh in the web app', function () {
     const admin = await buildUser({ role: 'admin' });
     page = (await newPage(browser, log, 'admin')).page;
     await page.goto(stack.gatewayUrl!);
-    await byTestId(page, 'login-username').fill(admin.username);
-    await byTestId(page, 'login-password').fill(PASSWORD);
-    await byTestId(page, 'login-submit').click();
+    await signIn(page, admin.username, PASSWORD);
     await page.waitForURL(/#\/admin/);
   });
   after(async () => {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from '../helpers/api';
 import { ARTIFACTS, byTestId, ConsoleLog, launchBrowser, newPage, shot, until, waitForText } from '../helpers/e2e';
-import { screenText, successToast, typeCommand, waitForScreen } from '../helpers/e2ePage';
+import { changePassword, screenText, signIn, successToast, typeCommand, waitForScreen } from '../helpers/e2ePage';
 import { startSshd, type TestSshd } from '../helpers/sshd';
 import { startStack, type Stack } from '../helpers/stack';
 
@@ -66,26 +66,17 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     await admin.waitForURL(/#\/login$/);
     // the language toggle is there before signing in, and the UI starts in Chinese
     assert.equal(await byTestId(admin, 'lang-toggle').textContent(), 'English');
-    await byTestId(admin, 'login-username').fill('admin');
-    await byTestId(admin, 'login-password').fill('wrong-Passw0rd');
-    await byTestId(admin, 'login-submit').click();
+    await signIn(admin, 'admin', 'wrong-Passw0rd');
     await byTestId(admin, 'login-error').waitFor();
-    await byTestId(admin, 'login-password').fill(DEFAULT_PASSWORD);
-    await byTestId(admin, 'login-submit').click();
+    await signIn(admin, 'admin', DEFAULT_PASSWORD);
 
     await admin.waitForURL(/#\/change-password$/);
-    await byTestId(admin, 'cp-old').fill(DEFAULT_PASSWORD);
-    await byTestId(admin, 'cp-new').fill(ADMIN_NEW_PASSWORD);
-    await byTestId(admin, 'cp-confirm').fill(ADMIN_NEW_PASSWORD + 'x');
-    await byTestId(admin, 'cp-submit').click();
+    await changePassword(admin, DEFAULT_PASSWORD, ADMIN_NEW_PASSWORD, ADMIN_NEW_PASSWORD + 'x');
     await byTestId(admin, 'cp-error').waitFor(); // mismatch caught before anything is sent
     // the forced page holds: the console is not reachable before the change
     await admin.goto(gw + '/#/admin/customers');
     await admin.waitForURL(/#\/change-password$/);
-    await byTestId(admin, 'cp-old').fill(DEFAULT_PASSWORD);
-    await byTestId(admin, 'cp-new').fill(ADMIN_NEW_PASSWORD);
-    await byTestId(admin, 'cp-confirm').fill(ADMIN_NEW_PASSWORD);
-    await byTestId(admin, 'cp-submit').click();
+    await changePassword(admin, DEFAULT_PASSWORD, ADMIN_NEW_PASSWORD);
 
     await admin.waitForURL(/#\/admin$/);
     await byTestId(admin, 'nav-dashboard').waitFor();
@@ -262,14 +253,9 @@ describe('e2e: admin and customer in the browser, through a real terminal to the
     ({ context: customerCtx, page: portal } = await newPage(browser, log, 'customer'));
     await portal.goto(gw + '/');
     await portal.waitForURL(/#\/login$/);
-    await byTestId(portal, 'login-username').fill(customer.username);
-    await byTestId(portal, 'login-password').fill(customerPassword);
-    await byTestId(portal, 'login-submit').click();
+    await signIn(portal, customer.username, customerPassword);
     await portal.waitForURL(/#\/change-password$/);
-    await byTestId(portal, 'cp-old').fill(customerPassword);
-    await byTestId(portal, 'cp-new').fill(CUSTOMER_NEW_PASSWORD);
-    await byTestId(portal, 'cp-confirm').fill(CUSTOMER_NEW_PASSWORD);
-    await byTestId(portal, 'cp-submit').click();
+    await changePassword(portal, customerPassword, CUSTOMER_NEW_PASSWORD);
     await portal.waitForURL(/#\/machines$/);
     assert.equal(await byTestId(portal, 'current-user').textContent(), customer.username);
 

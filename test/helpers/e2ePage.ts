@@ -27,3 +27,18 @@ export async function typeCommand(page: Page, line: string): Promise<void> {
 export async function successToast(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="toast"][data-kind="success"]', { hasText: text }).first().waitFor();
 }
+
+/** Fills and sends the login form (the page must be on it). */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('[data-testid="login-username"]').fill(username);
+  await page.locator('[data-testid="login-password"]').fill(password);
+  await page.locator('[data-testid="login-submit"]').click();
+}
+
+/** Fills and sends the change-password form; `confirm` differs only to test a mismatch. */
+export async function changePassword(page: Page, old: string, next: string, confirm = next): Promise<void> {
+  await page.locator('[data-testid="cp-old"]').fill(old);
+  await page.locator('[data-testid="cp-new"]').fill(next);
+  await page.locator('[data-testid="cp-confirm"]').fill(confirm);
+  await page.locator('[data-testid="cp-submit"]').click();
+}
