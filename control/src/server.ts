@@ -5,7 +5,7 @@ import type { Keys } from '@remotegpu/common/keys';
 import type { Logger } from '@remotegpu/common/logger';
 import type { Store } from '@remotegpu/common/store';
 import { createApp } from './app';
-import { scheduleHousekeeping } from './commands/allocationExpirer';
+import { scheduleHousekeeping } from './commands/housekeeping';
 import type { Deps } from './context';
 import { migrate } from './db/migrate';
 import type { ControlEnv } from './env';

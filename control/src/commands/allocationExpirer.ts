@@ -2,7 +2,6 @@ import { Op } from 'sequelize';
 import type { Deps } from '../context';
 import { AuditLog, Allocation, Machine } from '../models';
 import { cutSessions, releaseMachine } from './machineReclaimer';
-import { reapLostSessions, reapUnusedSessions } from './sessionReaper';
 
 // Terms that end are reclaimed automatically: each overdue allocation is expired in
 // its own transaction, with an audit row, and the tenant's live sessions are cut.
@@ -24,16 +23,4 @@ export async function expireAllocations(deps: Deps, now = new Date()): Promise<n
     await cutSessions(deps.store, cut);
   }
   return done;
-}
-
-// Control's housekeeping, once a minute: ended terms, sessions whose ticket went unused,
-// sessions whose gateway is gone.
-export function scheduleHousekeeping(deps: Deps, everyMs = 60_000): () => void {
-  const timer = setInterval(() => {
-    expireAllocations(deps).catch((err) => deps.logger.error({ err }, 'allocation expiry failed'));
-    reapUnusedSessions().catch((err) => deps.logger.error({ err }, 'session reaping failed'));
-    reapLostSessions(deps.store).catch((err) => deps.logger.error({ err }, 'lost-session reaping failed'));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
